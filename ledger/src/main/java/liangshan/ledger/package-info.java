@@ -1,0 +1,2 @@
+/** Pure-Java module ledger: no Spring, no JDBC on its classpath. */
+package liangshan.ledger;
