@@ -125,7 +125,9 @@ public class Problems {
         response.setContentType(PROBLEM_JSON.toString());
         response.setCharacterEncoding("UTF-8");
         e.headers().forEach(response::setHeader);
-        response.getOutputStream().write(json.writeValueAsBytes(body(request, e)));
+        byte[] bytes = json.writeValueAsBytes(body(request, e));
+        response.setContentLength(bytes.length);
+        response.getOutputStream().write(bytes);
         response.flushBuffer();
     }
 }

@@ -31,10 +31,13 @@ public class AuditCommand implements CliCommand {
 
     String describe(AuditVerification result, Locale locale) {
         if (result.intact()) {
-            return messages.getMessage("audit.verify.intact", new Object[] {result.recordsChecked()}, locale);
+            return messages.getMessage(
+                    "audit.verify.intact", new Object[] {String.valueOf(result.recordsChecked())}, locale);
         }
         String kind = messages.getMessage("audit.break." + result.breakKind(), null, locale);
         return messages.getMessage(
-                "audit.verify.broken", new Object[] {result.firstBrokenSeq(), kind, result.recordsChecked()}, locale);
+                "audit.verify.broken",
+                new Object[] {String.valueOf(result.firstBrokenSeq()), kind, String.valueOf(result.recordsChecked())},
+                locale);
     }
 }

@@ -10,6 +10,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.ProviderNotFoundException;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -57,6 +59,17 @@ class SecurityConfiguration {
         CookieCsrfTokenRepository repository = CookieCsrfTokenRepository.withHttpOnlyFalse();
         repository.setCookieCustomizer(cookie -> cookie.sameSite("Lax").path("/"));
         return repository;
+    }
+
+    /**
+     * Sign-in happens only in {@link AuthController}; this bean also stops Spring Boot from creating
+     * its in-memory user with a generated default password.
+     */
+    @Bean
+    AuthenticationManager authenticationManager() {
+        return authentication -> {
+            throw new ProviderNotFoundException("sign in with POST /api/v1/auth/login or a bearer token");
+        };
     }
 
     @Bean

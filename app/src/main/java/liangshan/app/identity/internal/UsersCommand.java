@@ -42,7 +42,8 @@ public class UsersCommand implements CliCommand {
         } catch (ApiException e) {
             System.err.println("失败 / failed: " + e.code());
             e.fieldProblems()
-                    .forEach(p -> System.err.println("  " + p.field() + ": " + p.messageZh() + " / " + p.messageEn()));
+                    .forEach(p -> System.err.println(
+                            "  " + p.field() + " [" + p.code() + "]: " + p.messageZh() + " / " + p.messageEn()));
             return 1;
         }
     }

@@ -35,7 +35,10 @@ class SpaFallbackFilter extends OncePerRequestFilter {
             return false;
         }
         String path = request.getRequestURI().substring(request.getContextPath().length());
-        if (path.isEmpty() || path.equals("/") || path.equals("/api")) {
+        if (path.isEmpty() || path.equals("/")) {
+            return true;
+        }
+        if (path.equals("/api")) {
             return false;
         }
         for (String prefix : SERVER_PREFIXES) {
