@@ -53,6 +53,7 @@ final class DivisionCsv {
         DivisionLevel level = DivisionLevel.ofKey(cells[2])
                 .orElseThrow(() -> new IllegalStateException("bad level in " + RESOURCE + ": " + line));
         VillageKind kind = level == DivisionLevel.VILLAGE ? VillageKind.ofCode(cells[0]) : null;
-        return new Division(cells[0], cells[1], level, kind, cells[3]);
+        // The city's parent (province 33) is outside this data.
+        return new Division(cells[0], cells[1], level, kind, level == DivisionLevel.CITY ? null : cells[3]);
     }
 }
