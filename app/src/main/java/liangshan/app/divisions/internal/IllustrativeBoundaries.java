@@ -38,6 +38,9 @@ final class IllustrativeBoundaries {
     static Map<String, Polygon> generate(Map<String, Polygon> counties, List<Division> divisions) {
         Map<String, List<Division>> children = new TreeMap<>();
         for (Division division : divisions) {
+            if (division.parentCode() == null) {
+                continue;
+            }
             children.computeIfAbsent(division.parentCode(), k -> new ArrayList<>())
                     .add(division);
         }
@@ -78,6 +81,7 @@ final class IllustrativeBoundaries {
             if (!(union instanceof Polygon polygon)) {
                 throw new IllegalStateException("town " + town.code() + " is not contiguous");
             }
+            polygon.normalize();
             result.put(town.code(), polygon);
         }
         return result;

@@ -160,6 +160,8 @@ final class PowerPartition {
                     throw new IllegalStateException(
                             "site " + sites.get(s).code() + " is not one polygon: " + union.getGeometryType());
                 }
+                // Normalised (fixed ring start and orientation), so equal results are also exactly equal.
+                polygon.normalize();
                 result.put(sites.get(s).code(), polygon);
             }
         }
