@@ -30,10 +30,10 @@ final class ValueParser {
                 p.problem(
                         "param.out_of_range",
                         v.at("value"),
-                        "“" + spec.name() + "”的取值 " + number.toPlainString() + " 超出有效范围 " + spec.rangeText() + " "
-                                + spec.unit().symbol(),
+                        "“" + spec.name() + "”的取值 " + number.toPlainString() + " 超出有效范围 " + spec.rangeText()
+                                + unitSuffix(spec),
                         "value " + number.toPlainString() + " of '" + spec.name() + "' is outside the valid range "
-                                + spec.rangeText() + " " + spec.unit().symbol());
+                                + spec.rangeText() + unitSuffix(spec));
             }
         } else {
             v.missing("value", "数值", "a number");
@@ -65,6 +65,12 @@ final class ValueParser {
             return null;
         }
         return new SourcedValue(number, flag, spec.unit(), year, sourceKey, source, placeholder, reason);
+    }
+
+    private static String unitSuffix(ParameterSpec spec) {
+        return spec.unit() == Unit.FRACTION || spec.unit() == Unit.DIMENSIONLESS
+                ? ""
+                : " " + spec.unit().symbol();
     }
 
     private static void checkUnit(Node v, ParameterSpec spec, boolean requireUnit) {
