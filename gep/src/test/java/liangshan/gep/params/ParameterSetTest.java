@@ -82,6 +82,15 @@ class ParameterSetTest {
     }
 
     @Test
+    void marsh_counts_as_a_water_class_for_the_runoff_coefficient() {
+        // METHOD-CHOICES C2: §R1 says α is 0 for water classes; marsh (category wetland) gets 0 too
+        ParameterSet set = TestSets.defaults();
+        assertThat(set.classTable().perClass("runoff_coefficient")[10]).isZero();
+        assertThat(set.classTable().perClass("runoff_coefficient")[11]).isZero();
+        assertThat(set.classTable().perClass("runoff_coefficient")[12]).isZero();
+    }
+
+    @Test
     void a_parameter_not_required_for_a_category_may_be_absent() {
         // built-up land is not counted for water conservation, so it needs no runoff coefficient
         ParameterSet set = TestSets.defaults();

@@ -43,6 +43,18 @@ class CarbonOxygenClimateTest {
                 .isEqualByComparingTo("663.02");
     }
 
+    /** METHOD-CHOICES C13: NPP is used as given; a negative NPP makes a (negative) carbon source. */
+    @Test
+    void negative_npp_is_not_clamped() {
+        CellWindow w = CellWindow.builder(1, 900)
+                .ints("land_cover", new int[] {1}, NO_CLASS)
+                .floats("npp", new float[] {-100}, NO_DATA)
+                .build();
+        // −100 × 0.35 × 900 × 10⁻⁶ × 44/12 = −0.1155 t CO₂
+        assertThat(RegulatingIndicators.CARBON_SEQUESTRATION.compute(w, set).total("co2_t"))
+                .isCloseTo(-0.1155, within(1e-12));
+    }
+
     /*
      * a = 900 m², d = 90, r = 3. Vegetation: EPP × 900 × 90 / 10 800 = EPP × 7.5 kWh.
      *  0 class 1 EPP 2837.27 → 21 279.525;  1 class 7 EPP 969.83 → 7 273.725
