@@ -1,8 +1,12 @@
 package liangshan.gep.cell;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
+import liangshan.gep.spec.IndicatorSpec;
+import liangshan.gep.spec.InputSpec;
 
 /**
  * The inputs of a set of cells that share one grid: a strip or tile of a run, or a small
@@ -66,6 +70,38 @@ public final class CellWindow {
             throw new NoSuchElementException("window has no integer band '" + name + "'");
         }
         return b;
+    }
+
+    /**
+     * Every problem of this window for {@code spec}: a raster input the spec requires is missing,
+     * or is given with the wrong sample type (class and county codes are integer bands, the
+     * rest float bands). Empty when the window fits.
+     */
+    public List<InputProblem> problemsFor(IndicatorSpec spec) {
+        List<InputProblem> problems = new ArrayList<>();
+        for (InputSpec in : spec.inputs()) {
+            if (in.kind() != InputSpec.Kind.RASTER) {
+                continue;
+            }
+            boolean wantInt = in.type() == InputSpec.SampleType.INT32;
+            boolean hasInt = ints.containsKey(in.name());
+            boolean hasFloat = floats.containsKey(in.name());
+            if (!hasInt && !hasFloat) {
+                problems.add(new InputProblem(
+                        "input.missing_band",
+                        in.name(),
+                        spec.nameZh() + "缺少输入栅格“" + in.nameZh() + "”（" + in.name() + "）",
+                        spec.nameEn() + " needs input raster '" + in.name() + "' (" + in.nameEn() + ")"));
+            } else if (wantInt != hasInt) {
+                String type = wantInt ? "INT32" : "FLOAT32";
+                problems.add(new InputProblem(
+                        "input.wrong_sample_type",
+                        in.name(),
+                        "输入栅格“" + in.name() + "”的像元类型应为 " + type,
+                        "input raster '" + in.name() + "' must have sample type " + type));
+            }
+        }
+        return problems;
     }
 
     /** Builder; every band must have exactly {@code cellCount} values. */

@@ -40,6 +40,7 @@ public final class CarbonSequestration implements CellKernel {
 
     @Override
     public CellResult compute(CellWindow w, ParameterSet params) {
+        Kernels.check(spec(), w);
         CellResult r = new CellResult(spec(), w.cellCount(), cellOutputs());
         co2(w, params, r, r.perCell(OUT), 1.0);
         return r;

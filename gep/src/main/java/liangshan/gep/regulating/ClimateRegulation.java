@@ -52,6 +52,7 @@ public final class ClimateRegulation implements CellKernel {
 
     @Override
     public CellResult compute(CellWindow w, ParameterSet params) {
+        Kernels.check(spec(), w);
         IntBand cover = w.intBand(GepInputs.LAND_COVER.name());
         FloatBand et = w.floatBand(GepInputs.EVAPOTRANSPIRATION.name());
         ClassTable table = params.classTable();

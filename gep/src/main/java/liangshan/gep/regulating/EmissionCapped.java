@@ -126,6 +126,7 @@ public final class EmissionCapped implements ValuedIndicator {
 
     /** Pass 1: uncapped capacity per cell (t), in the pollutants' outputs. */
     public CellResult capacity(CellWindow w, ParameterSet params) {
+        Kernels.check(spec, w);
         IntBand cover = w.intBand(GepInputs.LAND_COVER.name());
         IntBand county = w.intBand(GepInputs.COUNTY.name());
         ClassTable table = params.classTable();

@@ -73,6 +73,7 @@ public final class FloodRegulation implements CellKernel {
 
     @Override
     public CellResult compute(CellWindow w, ParameterSet params) {
+        Kernels.check(spec(), w);
         IntBand cover = w.intBand(GepInputs.LAND_COVER.name());
         ClassTable table = params.classTable();
         boolean[] marsh = table.inCategories(ClassCategory.MARSH);

@@ -33,6 +33,7 @@ public final class OxygenRelease implements CellKernel {
 
     @Override
     public CellResult compute(CellWindow w, ParameterSet params) {
+        Kernels.check(spec(), w);
         CellResult r = new CellResult(spec(), w.cellCount(), cellOutputs());
         CarbonSequestration.co2(w, params, r, r.perCell(OUT), O2_PER_CO2);
         return r;

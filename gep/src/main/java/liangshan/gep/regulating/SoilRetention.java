@@ -44,6 +44,7 @@ public final class SoilRetention implements CellKernel {
 
     @Override
     public CellResult compute(CellWindow w, ParameterSet params) {
+        Kernels.check(spec(), w);
         IntBand cover = w.intBand(GepInputs.LAND_COVER.name());
         FloatBand erosivity = w.floatBand(GepInputs.RAINFALL_EROSIVITY.name());
         FloatBand erodibility = w.floatBand(GepInputs.SOIL_ERODIBILITY.name());

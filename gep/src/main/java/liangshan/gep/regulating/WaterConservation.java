@@ -39,6 +39,7 @@ public final class WaterConservation implements CellKernel {
 
     @Override
     public CellResult compute(CellWindow w, ParameterSet params) {
+        Kernels.check(spec(), w);
         IntBand cover = w.intBand(GepInputs.LAND_COVER.name());
         FloatBand precipitation = w.floatBand(GepInputs.PRECIPITATION.name());
         FloatBand et = w.floatBand(GepInputs.EVAPOTRANSPIRATION.name());

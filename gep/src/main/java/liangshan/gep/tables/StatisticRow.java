@@ -48,7 +48,7 @@ public record StatisticRow(
                 zoneId, level, indicatorId, item, new BigDecimal(quantity), unit, new BigDecimal(price), null);
     }
 
-    /** An output-value row (元), optionally with the physical quantity for the report. */
+    /** An output-value row (元), without a physical quantity. */
     public static StatisticRow valued(String zoneId, Level level, String indicatorId, String item, String valueYuan) {
         return new StatisticRow(zoneId, level, indicatorId, item, null, null, null, new BigDecimal(valueYuan));
     }

@@ -111,4 +111,19 @@ class WaterConservationTest {
                         NO_DATA)
                 .build();
     }
+
+    @Test
+    void a_window_without_a_required_band_or_with_the_wrong_type_is_rejected_with_every_problem() {
+        CellWindow w = CellWindow.builder(1, 900)
+                .floats("land_cover", new float[] {1}, NO_DATA)
+                .floats("precipitation", new float[] {1000}, NO_DATA)
+                .build();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> wc.compute(w, set))
+                .isInstanceOfSatisfying(liangshan.gep.cell.InvalidInputException.class, e -> assertThat(e.problems())
+                        .extracting(p -> p.messageEn())
+                        .containsExactly(
+                                "input raster 'land_cover' must have sample type INT32",
+                                "Water conservation needs input raster 'evapotranspiration' (actual evapotranspiration"
+                                        + " ET)"));
+    }
 }

@@ -143,4 +143,34 @@ class TableIndicatorTest {
                                 set))
                 .hasMessageContaining("cannot be allocated");
     }
+
+    /*
+     * Every provisioning indicator, and landscape value, takes village rows as they are:
+     * 12.5 t × 800 元/t = 10 000.00 元 for V4; a landscape value of 2 500.50 元 for V1.
+     */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(
+            strings = {"agriculture", "forestry", "livestock", "fishery", "water_supply", "hydropower"})
+    void village_rows_are_taken_as_they_are(String id) {
+        List<ZoneLine> lines = Indicators.table(id)
+                .compute(
+                        List.of(StatisticRow.priced("V4", VILLAGE, id, "x", "12.5", "t", "800")),
+                        COUNTIES,
+                        AREAS,
+                        Map.of(),
+                        set);
+        assertThat(lines).singleElement().satisfies(l -> {
+            assertThat(l.valueYuan()).isEqualByComparingTo("10000.00");
+            assertThat(l.quantity()).isEqualByComparingTo("12.5");
+            assertThat(l.basis()).isEqualTo(Basis.VILLAGE_STATISTICS);
+        });
+        List<ZoneLine> landscape = Indicators.table("landscape_value")
+                .compute(
+                        List.of(StatisticRow.valued("V1", VILLAGE, "landscape_value", "view premium", "2500.50")),
+                        COUNTIES,
+                        AREAS,
+                        Map.of(),
+                        set);
+        assertThat(TableIndicator.totalsByZone(landscape)).containsEntry("V1", new BigDecimal("2500.50"));
+    }
 }
