@@ -2,6 +2,7 @@ package liangshan.gep.params;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 import liangshan.gep.spec.ClassCategory;
 
 /**
@@ -65,7 +66,7 @@ public final class ClassTable {
     }
 
     /** Membership of each code in {@code categories}, indexed by code. */
-    public boolean[] inCategories(java.util.Set<ClassCategory> categories) {
+    public boolean[] inCategories(Set<ClassCategory> categories) {
         boolean[] out = new boolean[byCode.length];
         for (int code = 0; code < byCode.length; code++) {
             out[code] = byCode[code] != null && categories.contains(byCode[code].category());

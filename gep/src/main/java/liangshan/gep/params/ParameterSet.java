@@ -2,11 +2,13 @@ package liangshan.gep.params;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Objects;
+import java.util.TreeSet;
 
 /**
  * A validated, immutable parameter set: class table, constants and prices of one edition, each
@@ -178,6 +180,27 @@ public final class ParameterSet {
                 alternatives,
                 applied,
                 sha256);
+    }
+
+    /**
+     * Problems for land-cover codes that occur in a run's input but are missing from the class
+     * table (each would otherwise contribute 0 as an unknown class). Empty when all are known.
+     *
+     * @param codesInInput distinct land-cover codes found in the input raster (no-data excluded)
+     */
+    public List<ParameterProblem> missingClasses(Collection<Integer> codesInInput) {
+        List<ParameterProblem> out = new ArrayList<>();
+        new TreeSet<>(codesInInput).forEach(code -> {
+            if (!classTable.isKnown(code)) {
+                out.add(new ParameterProblem(
+                        "param.missing_class",
+                        "classes[code=" + code + "]",
+                        "土地覆被输入含地类代码 " + code + "，参数集 " + id + " 的类别表中没有该地类",
+                        "land-cover code " + code + " occurs in the input but parameter set " + id
+                                + " has no such class"));
+            }
+        });
+        return out;
     }
 
     /** Every value flagged placeholder, with its path, for the run report. */

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import liangshan.gep.TestSets;
 import liangshan.gep.params.ParameterSet.CarbonPriceBasis;
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.Test;
 
 class ParameterSetTest {
@@ -170,5 +171,21 @@ class ParameterSetTest {
                 .contains("constants.soil_bulk_density", "prices.price_carbon", "classes[code=8].runoff_coefficient")
                 .doesNotContain("constants.slope_length_cap", "constants.water_density");
         assertThat(placeholders).allSatisfy(p -> assertThat(p.reason()).isNotBlank());
+    }
+
+    @Test
+    void land_cover_codes_missing_from_the_class_table_are_named() {
+        assertThat(TestSets.defaults().missingClasses(List.of(1, 14, 15, 3, 15, 200)))
+                .extracting(ParameterProblem::code, ParameterProblem::messageEn)
+                .containsExactly(
+                        Tuple.tuple(
+                                "param.missing_class",
+                                "land-cover code 15 occurs in the input but parameter set quzhou-2025-v1 has no such"
+                                        + " class"),
+                        Tuple.tuple(
+                                "param.missing_class",
+                                "land-cover code 200 occurs in the input but parameter set quzhou-2025-v1 has no such"
+                                        + " class"));
+        assertThat(TestSets.defaults().missingClasses(List.of(1, 2, 13))).isEmpty();
     }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.Map;
 import liangshan.gep.TestSets;
 import liangshan.gep.cell.CellKernel;
 import liangshan.gep.cell.CellWindow;
@@ -42,7 +43,7 @@ class ProjectDeltaTest {
             String out = k.cellOutputs().get(0);
             double delta =
                     k.compute(after, set).total(out) - k.compute(before, set).total(out);
-            BigDecimal deltaYuan = k.value(java.util.Map.of(out, delta), set).totalYuan();
+            BigDecimal deltaYuan = k.value(Map.of(out, delta), set).totalYuan();
             if (out.equals("water_conservation_m3")) {
                 assertThat(delta).isCloseTo(-1306.08, within(1e-9));
                 assertThat(deltaYuan).isEqualByComparingTo("-9220.92");

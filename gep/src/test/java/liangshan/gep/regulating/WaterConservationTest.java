@@ -4,12 +4,15 @@ import static liangshan.gep.regulating.Windows.NAN;
 import static liangshan.gep.regulating.Windows.NO_CLASS;
 import static liangshan.gep.regulating.Windows.NO_DATA;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import java.util.Arrays;
 import java.util.Map;
 import liangshan.gep.TestSets;
 import liangshan.gep.cell.CellResult;
 import liangshan.gep.cell.CellWindow;
+import liangshan.gep.cell.InvalidInputException;
 import liangshan.gep.params.ParameterSet;
 import org.junit.jupiter.api.Test;
 
@@ -95,19 +98,14 @@ class WaterConservationTest {
 
     private static CellWindow slice(CellWindow w, int from, int to) {
         return CellWindow.builder(to - from, w.cellAreaSquareMetres())
-                .ints(
-                        "land_cover",
-                        java.util.Arrays.copyOfRange(w.intBand("land_cover").values(), from, to),
-                        NO_CLASS)
+                .ints("land_cover", Arrays.copyOfRange(w.intBand("land_cover").values(), from, to), NO_CLASS)
                 .floats(
                         "precipitation",
-                        java.util.Arrays.copyOfRange(
-                                w.floatBand("precipitation").values(), from, to),
+                        Arrays.copyOfRange(w.floatBand("precipitation").values(), from, to),
                         NO_DATA)
                 .floats(
                         "evapotranspiration",
-                        java.util.Arrays.copyOfRange(
-                                w.floatBand("evapotranspiration").values(), from, to),
+                        Arrays.copyOfRange(w.floatBand("evapotranspiration").values(), from, to),
                         NO_DATA)
                 .build();
     }
@@ -118,8 +116,8 @@ class WaterConservationTest {
                 .floats("land_cover", new float[] {1}, NO_DATA)
                 .floats("precipitation", new float[] {1000}, NO_DATA)
                 .build();
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> wc.compute(w, set))
-                .isInstanceOfSatisfying(liangshan.gep.cell.InvalidInputException.class, e -> assertThat(e.problems())
+        assertThatThrownBy(() -> wc.compute(w, set))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.problems())
                         .extracting(p -> p.messageEn())
                         .containsExactly(
                                 "input raster 'land_cover' must have sample type INT32",

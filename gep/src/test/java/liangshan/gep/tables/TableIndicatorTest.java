@@ -14,6 +14,8 @@ import liangshan.gep.cell.InvalidInputException;
 import liangshan.gep.params.ParameterSet;
 import liangshan.gep.tables.ZoneLine.Basis;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class TableIndicatorTest {
 
@@ -148,9 +150,8 @@ class TableIndicatorTest {
      * Every provisioning indicator, and landscape value, takes village rows as they are:
      * 12.5 t × 800 元/t = 10 000.00 元 for V4; a landscape value of 2 500.50 元 for V1.
      */
-    @org.junit.jupiter.params.ParameterizedTest
-    @org.junit.jupiter.params.provider.ValueSource(
-            strings = {"agriculture", "forestry", "livestock", "fishery", "water_supply", "hydropower"})
+    @ParameterizedTest
+    @ValueSource(strings = {"agriculture", "forestry", "livestock", "fishery", "water_supply", "hydropower"})
     void village_rows_are_taken_as_they_are(String id) {
         List<ZoneLine> lines = Indicators.table(id)
                 .compute(
