@@ -57,18 +57,30 @@ public record PriorityFlood(GridGeometry grid, float[] filled, int[] reachedFrom
                 if (DemMask.isEdge(valid, w, h, r, c)) {
                     filled[i] = z[i];
                     queued[i] = true;
-                    heap.push(i, z[i]);
+                    heap.push(i, z[i] + 0.0f);
                 }
             }
         }
         int[] order = new int[dataCells];
         int popped = 0;
-        while (!heap.isEmpty()) {
-            int cell = heap.pop();
+        IntQueue sameLevel = new IntQueue(1024);
+        float level = Float.NEGATIVE_INFINITY;
+        while (!heap.isEmpty() || !sameLevel.isEmpty()) {
+            int cell;
+            // Pinned order (elevation, sequence), realised with a FIFO for entries pushed at the
+            // current level: heap entries at this level were pushed before the level was reached,
+            // so they precede the FIFO, which is itself in sequence order (Barnes 2014, Alg. 2).
+            if (!heap.isEmpty() && heap.topKey() == level) {
+                cell = heap.pop();
+            } else if (!sameLevel.isEmpty()) {
+                cell = sameLevel.poll();
+            } else {
+                level = heap.topKey();
+                cell = heap.pop();
+            }
             order[popped++] = cell;
             int r = cell / w;
             int c = cell - r * w;
-            float level = filled[cell];
             for (int d = 0; d < 8; d++) {
                 int rr = r + D8.DROW[d];
                 int cc = c + D8.DCOL[d];
@@ -80,53 +92,99 @@ public record PriorityFlood(GridGeometry grid, float[] filled, int[] reachedFrom
                     continue;
                 }
                 queued[n] = true;
-                filled[n] = Math.max(z[n], level);
+                float key = Math.max(z[n], level) + 0.0f; // + 0.0f turns −0.0 into 0.0
+                filled[n] = key;
                 from[n] = cell;
-                heap.push(n, filled[n]);
+                if (key == level) {
+                    sameLevel.add(n);
+                } else {
+                    heap.push(n, key);
+                }
             }
         }
         return new PriorityFlood(g, filled, from, order);
     }
 
-    /**
-     * Binary min-heap of cells keyed by (elevation, insertion sequence), in primitive arrays.
-     * The sequence makes the order total, so equal elevations leave first-in first-out.
-     */
-    static final class Heap {
-        private int[] cells;
-        private float[] keys;
-        private int[] sequence;
+    /** Growable FIFO ring buffer of ints. */
+    static final class IntQueue {
+        private int[] items;
+        private int head;
         private int size;
-        private int nextSequence;
 
-        Heap(int capacity) {
-            cells = new int[capacity];
-            keys = new float[capacity];
-            sequence = new int[capacity];
+        IntQueue(int capacity) {
+            items = new int[capacity];
         }
 
         boolean isEmpty() {
             return size == 0;
         }
 
-        void push(int cell, float key) {
+        void add(int value) {
+            if (size == items.length) {
+                int[] grown = new int[items.length * 2];
+                for (int k = 0; k < size; k++) {
+                    grown[k] = items[(head + k) % items.length];
+                }
+                items = grown;
+                head = 0;
+            }
+            items[(head + size) % items.length] = value;
+            size++;
+        }
+
+        int poll() {
+            int value = items[head];
+            head = (head + 1) % items.length;
+            size--;
+            return value;
+        }
+    }
+
+    /**
+     * Binary min-heap of cells keyed by (elevation, insertion sequence), packed into one long per
+     * entry: the elevation's order-preserving int bits in the high half, the sequence in the low
+     * half. The sequence makes the order total, so equal elevations leave first-in first-out.
+     */
+    static final class Heap {
+        private int[] cells;
+        private long[] keys;
+        private int size;
+        private int nextSequence;
+
+        Heap(int capacity) {
+            cells = new int[capacity];
+            keys = new long[capacity];
+        }
+
+        boolean isEmpty() {
+            return size == 0;
+        }
+
+        float topKey() {
+            int bits = (int) (keys[0] >> 32);
+            return Float.intBitsToFloat(bits >= 0 ? bits : bits ^ 0x7FFF_FFFF);
+        }
+
+        void push(int cell, float elevation) {
             if (size == cells.length) {
                 int grown = Math.max(16, cells.length + (cells.length >> 1));
                 cells = Arrays.copyOf(cells, grown);
                 keys = Arrays.copyOf(keys, grown);
-                sequence = Arrays.copyOf(sequence, grown);
             }
-            int seq = nextSequence++;
+            int bits = Float.floatToIntBits(elevation);
+            long key = ((long) (bits >= 0 ? bits : bits ^ 0x7FFF_FFFF) << 32) | nextSequence++;
             int k = size++;
             while (k > 0) {
                 int parent = (k - 1) >>> 1;
-                if (!less(key, seq, keys[parent], sequence[parent])) {
+                if (keys[parent] <= key) {
                     break;
                 }
-                move(parent, k);
+                cells[k] = cells[parent];
+                keys[k] = keys[parent];
                 k = parent;
             }
-            set(k, cell, key, seq);
+            cells[k] = cell;
+            keys[k] = key;
         }
 
         int pop() {
@@ -134,42 +192,24 @@ public record PriorityFlood(GridGeometry grid, float[] filled, int[] reachedFrom
             size--;
             if (size > 0) {
                 int cell = cells[size];
-                float key = keys[size];
-                int seq = sequence[size];
+                long key = keys[size];
                 int k = 0;
-                while (true) {
-                    int child = 2 * k + 1;
-                    if (child >= size) {
-                        break;
-                    }
-                    if (child + 1 < size && less(keys[child + 1], sequence[child + 1], keys[child], sequence[child])) {
+                int child;
+                while ((child = 2 * k + 1) < size) {
+                    if (child + 1 < size && keys[child + 1] < keys[child]) {
                         child++;
                     }
-                    if (!less(keys[child], sequence[child], key, seq)) {
+                    if (keys[child] >= key) {
                         break;
                     }
-                    move(child, k);
+                    cells[k] = cells[child];
+                    keys[k] = keys[child];
                     k = child;
                 }
-                set(k, cell, key, seq);
+                cells[k] = cell;
+                keys[k] = key;
             }
             return top;
-        }
-
-        private static boolean less(float key, int seq, float otherKey, int otherSeq) {
-            return key < otherKey || (key == otherKey && seq < otherSeq);
-        }
-
-        private void move(int from, int to) {
-            cells[to] = cells[from];
-            keys[to] = keys[from];
-            sequence[to] = sequence[from];
-        }
-
-        private void set(int k, int cell, float key, int seq) {
-            cells[k] = cell;
-            keys[k] = key;
-            sequence[k] = seq;
         }
     }
 }
