@@ -48,6 +48,32 @@ class ZonalSumsTest {
     }
 
     @Test
+    void accumulatorAgreesWithBandSums() {
+        GridGeometry grid = ZoneIndexTest.GRID;
+        ZoneIndex index = ZoneIndex.rasterise(
+                grid,
+                List.of(
+                        ZoneIndexTest.wkt("POLYGON ((0 0, 5 0, 5 10, 0 10, 0 0))"),
+                        ZoneIndexTest.wkt("POLYGON ((5 0, 8 0, 8 7, 5 7, 5 0))")));
+        float[] values = new float[100];
+        for (int i = 0; i < 100; i++) {
+            values[i] = i % 9 == 0 ? Float.NaN : i * 0.5f;
+        }
+        Band band = Band.ofFloat("v", "m3", grid, Double.NaN, values);
+        ZonalSums direct = ZonalSums.of(index, List.of(band));
+        ZonalAccumulator acc = new ZonalAccumulator(index, List.of("v"));
+        liangshan.raster.PixelLoop.over(band)
+                .withStripRows(3)
+                .forEachStrip(strip -> acc.add(0, strip.gridIndex(0), strip.values(0), strip.cellCount()));
+        ZonalSums streamed = acc.result();
+        assertThat(streamed.sums()[0]).containsExactly(direct.sums()[0]);
+        assertThat(streamed.noDataCells()[0]).containsExactly(direct.noDataCells()[0]);
+        assertThat(streamed.outsideSums()).containsExactly(direct.outsideSums());
+        assertThat(streamed.outsideNoDataCells()).containsExactly(direct.outsideNoDataCells());
+        assertThat(streamed.cellsPerZone()).containsExactly(50, 21);
+    }
+
+    @Test
     void misalignedBandIsRefusedByName() {
         ZoneIndex index =
                 ZoneIndex.rasterise(ZoneIndexTest.GRID, List.of(ZoneIndexTest.wkt("POLYGON ((0 0, 5 0, 5 5, 0 0))")));
