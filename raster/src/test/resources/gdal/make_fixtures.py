@@ -70,3 +70,12 @@ ds.SetProjection(srs(4549))
 ds.GetRasterBand(1).SetNoDataValue(-1)
 ds.GetRasterBand(1).WriteArray(np.full((16, 16), 7, dtype=np.float32), 0, 0)
 ds = None
+
+# "Pixel is point" georeferencing: GDAL stores the tiepoint at the first cell's centre
+# (RasterType = PixelIsPoint); readers must report the same corner-based geotransform as GDAL.
+ds = gdal.GetDriverByName("GTiff").Create("uint8_pixel_is_point.tif", 4, 3, 1, gdal.GDT_Byte)
+ds.SetMetadataItem("AREA_OR_POINT", "Point")
+ds.SetGeoTransform((500000.0, 10.0, 0.0, 3200000.0, 0.0, -10.0))
+ds.SetProjection(srs(4549))
+ds.GetRasterBand(1).WriteArray(np.arange(12, dtype=np.uint8).reshape(3, 4))
+ds = None

@@ -36,6 +36,25 @@ public interface BandSource {
     void readRows(int firstRow, int rowCount, float[] destination);
 
     /**
+     * The declared no-data value, for inputs whose indicator requires one.
+     *
+     * @param purpose what needs it, for the message (e.g. "water conservation: precipitation")
+     * @throws RasterException ({@link RasterException.Reason#INVALID_INPUT}) naming this band if
+     *     none is declared
+     */
+    default double requireNoData(String purpose) {
+        OptionalDouble nd = noData();
+        if (nd.isEmpty()) {
+            throw new RasterException(
+                    RasterException.Reason.INVALID_INPUT,
+                    name(),
+                    "declares no no-data value, which " + purpose
+                            + " requires (set GDAL_NODATA, e.g. gdal_edit.py -a_nodata)");
+        }
+        return nd.getAsDouble();
+    }
+
+    /**
      * True if {@code value} is no-data: NaN is always no-data; otherwise equal to the declared
      * no-data value.
      */

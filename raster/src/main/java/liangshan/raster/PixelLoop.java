@@ -59,6 +59,16 @@ public final class PixelLoop {
         return new PixelLoop(List.copyOf(inputs), DEFAULT_STRIP_ROWS);
     }
 
+    /**
+     * Checks that all {@code inputs} share the first one's grid, without reading any cell.
+     *
+     * @return the common grid
+     * @throws RasterException naming the first input that differs
+     */
+    public static GridGeometry requireAligned(List<? extends BandSource> inputs) {
+        return new PixelLoop(List.copyOf(inputs), DEFAULT_STRIP_ROWS).grid();
+    }
+
     /** The same inputs with {@code rows} rows per strip. */
     public PixelLoop withStripRows(int rows) {
         return new PixelLoop(inputs, rows);

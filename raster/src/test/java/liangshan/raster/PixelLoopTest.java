@@ -62,6 +62,9 @@ class PixelLoopTest {
                 .hasMessageStartingWith("rain.tif:")
                 .hasMessageContaining("dem.tif");
         assertThatThrownBy(PixelLoop::over).hasMessageContaining("at least one input");
+        assertThatThrownBy(() -> PixelLoop.requireAligned(java.util.List.of(a, a, other)))
+                .hasMessageStartingWith("rain.tif:");
+        assertThat(PixelLoop.requireAligned(java.util.List.of(a, ramp("b", 2)))).isEqualTo(GRID);
     }
 
     @Test
@@ -75,5 +78,9 @@ class PixelLoopTest {
         assertThat(noDeclared.noData()).isEmpty();
         assertThat(noDeclared.isNoData(0)).isFalse();
         assertThat(noDeclared.isNoData(Float.NaN)).isTrue();
+        assertThatThrownBy(() -> noDeclared.requireNoData("water conservation"))
+                .isInstanceOf(RasterException.class)
+                .hasMessageStartingWith("lc: declares no no-data value, which water conservation requires");
+        assertThat(ramp("r", 1).requireNoData("x")).isNaN();
     }
 }

@@ -101,6 +101,13 @@ class GdalFixtureTest {
     }
 
     @Test
+    void pixelIsPointIsShiftedToTheCornerAsGdalDoes() {
+        Band band = GeoTiff.read(fixture("uint8_pixel_is_point.tif"), "class");
+        assertThat(band.grid().toGeoTransform()).containsExactly(500000, 10, 0, 3200000, 0, -10);
+        assertThat(band.get(3, 2)).isEqualTo(11f);
+    }
+
+    @Test
     void refusesFloat64NamingTheFile() {
         assertThatThrownBy(() -> GeoTiff.read(fixture("float64_unsupported.tif"), "1"))
                 .isInstanceOfSatisfying(
