@@ -84,6 +84,35 @@ class IdempotencyTest {
     }
 
     @Test
+    void auditRecordCarriesTheRequestId() {
+        String username = TestAccounts.unique("i-rid");
+        ApiClient client = new ApiClient(port).signedIn(admin.username(), admin.password());
+        client.header("X-Request-Id", "test-" + username);
+        ApiClient.Response created = client.post("/api/v1/users", newUser(username));
+        String requestId = jdbc.sql("select request_id from audit_log where action = 'identity.user.created'"
+                        + " and entity_id = ?")
+                .param(created.json().path("user").path("id").asString())
+                .query(String.class)
+                .single();
+        assertThat(requestId).isEqualTo("test-" + username).isEqualTo(created.header("X-Request-Id"));
+    }
+
+    @Test
+    void expiredKeyRunsTheRequestAgain() {
+        String username = TestAccounts.unique("i-expired");
+        String key = TestAccounts.unique("key");
+        ApiClient client = client(key);
+        assertThat(client.post("/api/v1/users", newUser(username)).status()).isEqualTo(201);
+        jdbc.sql("update web_idempotency set created_at = created_at - interval '25 hours' where idem_key = ?")
+                .param(key)
+                .update();
+        ApiClient.Response again = client.post("/api/v1/users", newUser(username));
+        assertThat(again.header("Idempotent-Replayed")).isNull();
+        assertThat(again.status()).isEqualTo(409);
+        assertThat(again.code()).isEqualTo("users.username-taken");
+    }
+
+    @Test
     void withoutKeyTheSecondPostIsAConflict() {
         String username = TestAccounts.unique("i-nokey");
         ApiClient client = new ApiClient(port).signedIn(admin.username(), admin.password());

@@ -65,6 +65,15 @@ class WebConventionsTest {
     }
 
     @Test
+    void requestsRejectedBeforeSpringMvcAreProblemsToo() {
+        ApiClient.Response r = new ApiClient(port).get("/api/v1/users/%2e%2e/x");
+        assertThat(r.status()).isEqualTo(400);
+        assertThat(r.header("Content-Type")).startsWith("application/problem+json");
+        assertThat(r.code()).isEqualTo("http.error");
+        assertThat(r.json().path("requestId").asString()).isEqualTo(r.header("X-Request-Id"));
+    }
+
+    @Test
     void wrongMethodIs405ProblemWithAllow() {
         ApiClient.Response r = new ApiClient(port).send("PUT", "/api/v1/auth/csrf", "{}", "application/json");
         assertThat(r.status()).isEqualTo(405);

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import liangshan.app.audit.AuditTrail;
 import liangshan.app.web.ApiException;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -29,6 +30,7 @@ import org.springframework.web.bind.annotation.RestController;
  * sets the {@code XSRF-TOKEN} cookie), then posts the credentials with it; on success the session
  * id and the CSRF token are renewed (against session fixation and token reuse).
  */
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @RestController
 @RequestMapping("/api/v1/auth")
 @Tag(name = "auth", description = "登录 / sign-in")

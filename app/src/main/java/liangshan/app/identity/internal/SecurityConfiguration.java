@@ -5,6 +5,7 @@ import static org.springframework.http.HttpMethod.POST;
 
 import liangshan.app.web.ApiException;
 import liangshan.app.web.Problems;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.web.server.servlet.CookieSameSiteSupplier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -38,6 +39,7 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
  * Everything else under {@code /api} needs a signed-in user; finer rules (scope, roles) are in the
  * modules.
  */
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
 

@@ -27,7 +27,9 @@ final class UserRequests {
     record UpdateUser(
             @Size(min = 1, max = 100) String displayName, List<@NotNull Role> roles, String scope, Boolean enabled) {}
 
-    record Login(@NotBlank String username, @NotBlank String password) {}
+    record Login(
+            @NotBlank @Size(max = 200) String username,
+            @NotBlank @Size(max = 1000) String password) {}
 
     record ChangePassword(
             @NotBlank String currentPassword, @NotBlank String newPassword) {}

@@ -19,8 +19,14 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class ProblemErrorController implements ErrorController {
 
+    private final Problems problems;
+
+    ProblemErrorController(Problems problems) {
+        this.problems = problems;
+    }
+
     @RequestMapping("/error")
-    ResponseEntity<Object> error(HttpServletRequest request, Problems problems) {
+    ResponseEntity<Object> error(HttpServletRequest request) {
         Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
         HttpStatus status = HttpStatus.resolve(code instanceof Integer i ? i : 500);
         if (status == null || status.value() < 400) {
