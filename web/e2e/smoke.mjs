@@ -122,6 +122,9 @@ async function run() {
   await go(`/map?place=${county}&layers=counties,villages`);
   await mapReady();
   check(new URL(page.url()).searchParams.get('place') === county, 'the map URL keeps the place');
+  await page.check('.map-panel input[name=towns]');
+  await page.waitForFunction(() => new URL(location.href).searchParams.get('layers').split(',').includes('towns'));
+  await mapReady();
   const target = await page.evaluate(() => {
     // A village whose inside point (scan-line midpoint) projects onto the visible, uncovered canvas.
     const map = window.__liangshanMap;
@@ -169,7 +172,7 @@ async function run() {
   const village = await page.evaluate(() => ({
     badge: Boolean(document.querySelector('.page-header .badge-illustrative')),
     tabs: [...document.querySelectorAll('[role=tab]')].map((b) => b.textContent.trim()),
-    stats: [...document.querySelectorAll('.stat')].map((s) => s.textContent.trim()),
+    stats: [...document.querySelectorAll('.facts > div')].map((s) => s.textContent.trim()),
     crumbs: [...document.querySelectorAll('.breadcrumb a')].map((a) => a.textContent.trim()),
   }));
   log(`village page: tabs ${village.tabs.join(' | ')}; ${village.stats.join(' | ')}; illustrative badge ${village.badge}`);
@@ -195,6 +198,14 @@ async function run() {
   await page.screenshot({ path: join(shotDir, '09-village-360-full.png'), fullPage: true });
   await page.setViewportSize({ width: 1366, height: 860 });
 
+  step = 'map at 360 px';
+  await page.setViewportSize({ width: 360, height: 780 });
+  await go(`/map?place=${county}&layers=counties,villages`);
+  await mapReady();
+  check((await page.getAttribute('.map-panel-toggle', 'aria-expanded')) === 'false', 'the layer panel starts folded on a phone');
+  await shot('09b-map-360');
+  await page.setViewportSize({ width: 1366, height: 860 });
+
   step = 'county page';
   await go(`/county/${county}`);
   await page.waitForSelector('.data-table tbody tr');
@@ -207,7 +218,9 @@ async function run() {
   await page.click('a.tier[href="/city"]');
   await page.waitForSelector('.data-table tbody tr');
   await page.waitForSelector('.division-map .map-canvas[data-ready="true"]', { timeout: MAP_TIMEOUT });
-  check((await page.locator('.data-table tbody tr').count()) === 6, 'the city page lists six counties');
+  const countyRows = await page.locator('.data-table tbody tr').count();
+  // The city user sees all six counties; others see what their scope allows, at least their own.
+  check(me.scope.level === 'city' ? countyRows === 6 : countyRows >= 1, `the city page lists the counties (${countyRows} rows)`);
   check((await page.locator('.subnav a').count()) === 7, 'overview, five centres and 公示 in the city row');
   await shot('11-city');
 

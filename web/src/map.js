@@ -49,7 +49,8 @@ function hasWebgl() {
 /**
  * Creates the map in `container`.
  * options: place (division code framed: 4/6/9/12 digits), layers (subset of DIVISION_LAYERS),
- * selected (code highlighted), panel (show the layer panel), compact (small, no controls),
+ * selected (code highlighted), panel (show the layer panel), panelCollapsed (start it folded),
+ * compact (small, no controls),
  * onFeatureClick({level, code, name}), onLayersChange(layers), expose (window.__liangshanMap).
  * Returns { map, ready, destroy }; `ready` resolves once data are drawn.
  */
@@ -86,7 +87,7 @@ export function createDivisionMap(container, options) {
   }
   if (opts.expose) window.__liangshanMap = map;
 
-  if (opts.panel) shell.appendChild(layerPanel(state, (layer, on) => toggleLayer(layer, on)));
+  if (opts.panel) shell.appendChild(layerPanel(state, (layer, on) => toggleLayer(layer, on), opts.panelCollapsed));
 
   const styleLoaded = new Promise((resolve) => map.once('load', resolve));
 
@@ -149,7 +150,10 @@ export function createDivisionMap(container, options) {
     const b = bboxOf(inside);
     if (!b) return;
     const pad = opts.compact ? 24 : 40;
-    map.fitBounds(b, { padding: pad, animate: false, maxZoom: place.length === 12 ? 14 : 13 });
+    // Keep the framed place clear of the layer panel when there is room beside it.
+    const wide = opts.panel && !opts.panelCollapsed && map.getContainer().clientWidth > 700;
+    const padding = wide ? { top: pad, bottom: pad, right: pad, left: pad + 220 } : pad;
+    map.fitBounds(b, { padding, animate: false, maxZoom: place.length === 12 ? 14 : 13 });
     if (place.length === 12) map.zoomTo(Math.max(map.getZoom() - 1.2, 8), { animate: false });
   }
 
@@ -282,7 +286,7 @@ function bindPointer(map, state, opts, tooltip) {
   });
 }
 
-function layerPanel(state, onToggle) {
+function layerPanel(state, onToggle, collapsed) {
   const list = h(
     'fieldset',
     null,
@@ -304,7 +308,7 @@ function layerPanel(state, onToggle) {
     body.hidden = !open;
     toggle.setAttribute('aria-expanded', String(open));
   });
-  if (window.matchMedia?.('(max-width: 640px)').matches) {
+  if (collapsed || window.matchMedia?.('(max-width: 640px)').matches) {
     body.hidden = true;
     toggle.setAttribute('aria-expanded', 'false');
   }

@@ -77,6 +77,15 @@ export function statCards(items) {
   );
 }
 
+/** Label → value rows in one card: [[label, value, unit?, title?]]. */
+export function factList(items) {
+  return h(
+    'dl',
+    { class: 'facts' },
+    items.map(([label, value, unit, title]) => h('div', { title }, h('dt', null, label), h('dd', null, h('span', { class: 'fact-value' }, value), unit ? h('span', { class: 'stat-unit' }, unit) : null))),
+  );
+}
+
 /**
  * A table. columns: [{label, value(row) → node|string, numeric?}]; rowHref(row) makes the first
  * cell a link (keyboard reachable) so every row leads to its record.

@@ -76,7 +76,7 @@ export const cityPage = {
           h('div', { class: 'split' }, h('section', { class: 'card map-card', 'aria-label': t('division.map') }, box), h('section', { class: 'card' }, h('h2', null, t('city.counties')), countyTable(rows))),
         ),
       );
-      const component = createDivisionMap(box, { place: '3308', layers: ['counties'], panel: true, onFeatureClick: ({ level, code }) => navigate(level === 'village' ? `/village/${code}` : level === 'town' ? `/town/${code}` : `/county/${code}`) });
+      const component = createDivisionMap(box, { place: '3308', layers: ['counties'], panel: true, panelCollapsed: true, onFeatureClick: ({ level, code }) => navigate(level === 'village' ? `/village/${code}` : level === 'town' ? `/town/${code}` : `/county/${code}`) });
       ctx.signal.addEventListener('abort', () => component.destroy());
     });
   },

@@ -32,6 +32,7 @@ function mapCard(ctx, place, layers) {
     place,
     layers,
     panel: true,
+    panelCollapsed: true,
     onFeatureClick: ({ level, code }) => {
       if (level === 'village') navigate(`/village/${code}`);
       else if (level === 'town') navigate(`/town/${code}`);

@@ -7,7 +7,7 @@ import { divisions } from '../api.js';
 import { createDivisionMap } from '../map.js';
 import { formatHm2, formatKm2, formatMu, formatNumber, hm2ToMu, km2ToHm2 } from '../format.js';
 import { tabs } from '../tabs.js';
-import { emptyState, errorState, illustrativeBadge, kindLabel, loadingState, pageHeader, placeName, statCards } from '../ui.js';
+import { emptyState, errorState, factList, illustrativeBadge, kindLabel, loadingState, pageHeader, placeName } from '../ui.js';
 
 export const ACCOUNT_TABS = ['gep', 'resources', 'rights', 'transfers', 'packages', 'income', 'credits'];
 
@@ -57,23 +57,26 @@ function render(main, ctx, d) {
       }),
       h(
         'div',
-        { class: 'village-summary' },
-        statCards([
-          [t('village.area.hm2'), hm2 === null ? '—' : formatNumber(hm2, 2), 'hm²'],
-          [t('village.area.mu'), hm2 === null ? '—' : formatNumber(hm2ToMu(hm2), 1), t('unit.mu')],
-          [t('village.area.km2'), km2 === null ? '—' : formatNumber(km2, 2), 'km²'],
-        ]),
-        h('section', { class: 'card village-map-card', 'aria-label': t('village.location') }, mapBox),
+        { class: 'village-layout' },
+        h(
+          'aside',
+          { class: 'village-side' },
+          h(
+            'section',
+            { class: 'card facts-card', 'aria-label': t('common.area') },
+            factList([
+              [t('village.area.hm2'), hm2 === null ? '—' : formatNumber(hm2, 2), 'hm²', hm2 === null ? null : formatHm2(hm2)],
+              [t('village.area.mu'), hm2 === null ? '—' : formatNumber(hm2ToMu(hm2), 1), t('unit.mu'), hm2 === null ? null : formatMu(hm2)],
+              [t('village.area.km2'), km2 === null ? '—' : formatNumber(km2, 2), 'km²', km2 === null ? null : formatKm2(km2)],
+            ]),
+          ),
+          h('section', { class: 'card village-map-card', 'aria-label': t('village.location') }, mapBox),
+        ),
+        h('section', { class: 'card account-card' }, account),
       ),
-      h('section', { class: 'card account-card' }, account),
     ),
   );
-  // Units as separate text keeps the values easy to read on a phone; the full strings are
-  // offered to screen readers and copy-paste in the title attribute.
-  main.querySelectorAll('.stat').forEach((el, i) => {
-    if (hm2 !== null) el.title = [formatHm2(hm2), formatMu(hm2), formatKm2(km2)][i];
-  });
-  const component = createDivisionMap(mapBox, { place: d.code, layers: ['villages'], selected: d.code, panel: false, compact: true });
+  const component = createDivisionMap(mapBox, { place: d.code, layers: ['counties', 'villages'], selected: d.code, panel: false, compact: true });
   ctx.signal.addEventListener('abort', () => component.destroy());
 }
 
