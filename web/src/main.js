@@ -36,6 +36,7 @@ mount(app, header, main);
 
 let active = null; // { cleanup, controller }
 let lastUrl = null;
+let rendered = 0;
 
 async function logout() {
   try {
@@ -91,6 +92,12 @@ function render(url) {
     mount(main, errorState(e));
   }
   active = { controller, cleanup: typeof cleanup === 'function' ? cleanup : null };
+  // After an in-app navigation, start at the top and move keyboard/screen-reader focus to the
+  // new content (not on the first load, where the browser's own focus order applies).
+  if (rendered++ > 0 && page.name !== 'login') {
+    window.scrollTo(0, 0);
+    main.focus({ preventScroll: true });
+  }
 }
 
 onLangChange(() => lastUrl && render(currentUrl()));

@@ -85,12 +85,14 @@ function userMenu(me, onLogout) {
   return wrap;
 }
 
-function cityRow(active) {
-  const items = [
+function cityRow(active, signedIn) {
+  const all = [
     ['/city', 'nav.overview'],
     ...CENTRES.map((c) => [`/centre/${c}`, `nav.centre.${c}`]),
     ['/registers', 'nav.registers'],
   ];
+  // The public sees only the registers; the centres are for signed-in users.
+  const items = signedIn ? all : all.filter(([href]) => href === '/registers');
   return h(
     'nav',
     { class: 'subnav', 'aria-label': t('nav.city.sub') },
@@ -125,6 +127,6 @@ export function renderShell(el, { me, tier, path, onLogout, home }) {
     el,
     h('a', { href: '#main', class: 'skip-link', 'data-external': '' }, t('nav.skip')),
     h('div', { class: 'header-bar' }, left, tiers, right),
-    tier === 'city' ? cityRow(path) : null,
+    tier === 'city' ? cityRow(path, Boolean(me)) : null,
   );
 }

@@ -149,4 +149,5 @@ export const en = {
   'centre.evaluation.desc': 'Eco impact evaluation of projects and decision advice; progress against the 2025 targets.',
   'registers.title': 'Public registers',
   'registers.desc': 'Results of rights trading and the issue and retirement of eco credits are published here.',
+  'registers.unavailable.text': 'Registers go live together with trading and eco credits; no sample data is shown meanwhile.',
 };

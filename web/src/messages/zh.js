@@ -149,4 +149,5 @@ export const zh = {
   'centre.evaluation.desc': '项目生态影响评价与决策咨询；对照 2025 年目标的进展评估。',
   'registers.title': '公示',
   'registers.desc': '产权交易结果、生态积分登记与注销等信息依法向社会公示。',
+  'registers.unavailable.text': '公示信息将随交易与积分功能一同上线；当前不展示任何示例数据。',
 };

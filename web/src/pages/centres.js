@@ -7,12 +7,12 @@ import { CENTRES } from '../shell.js';
 import { emptyState, pageHeader } from '../ui.js';
 import notFound from './notfound.js';
 
-function unavailable(titleKey, descKey) {
+function unavailable(titleKey, descKey, textKey = 'centre.unavailable.text') {
   return h(
     'div',
     { class: 'page' },
     pageHeader({ eyebrow: t('nav.tier.city.long'), title: t(titleKey), subtitle: t(descKey) }),
-    h('section', { class: 'card' }, emptyState(t('centre.unavailable'), t('centre.unavailable.text'), '…')),
+    h('section', { class: 'card' }, emptyState(t('centre.unavailable'), t(textKey), '…')),
   );
 }
 
@@ -33,6 +33,6 @@ export const registersPage = {
   auth: false,
   render(main, ctx) {
     ctx.setTitle(t('registers.title'));
-    mount(main, unavailable('registers.title', 'registers.desc'));
+    mount(main, unavailable('registers.title', 'registers.desc', 'registers.unavailable.text'));
   },
 };
