@@ -1,6 +1,8 @@
 package liangshan.app.web;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.springframework.http.HttpStatus;
 
 /**
@@ -15,6 +17,7 @@ public class ApiException extends RuntimeException {
     private final String code;
     private final transient Object[] args;
     private final List<FieldProblem> fieldProblems;
+    private final Map<String, String> headers = new LinkedHashMap<>();
 
     public ApiException(HttpStatus status, String code, Object... args) {
         this(status, code, List.of(), args);
@@ -40,13 +43,29 @@ public class ApiException extends RuntimeException {
         return args.clone();
     }
 
+    /**
+     * Adds a response header to the problem answer, e.g. {@code Retry-After} on 429; returns this
+     * exception so it can be thrown in one expression.
+     */
+    public ApiException withHeader(String name, String value) {
+        headers.put(name, value);
+        return this;
+    }
+
+    /** Extra response headers of the problem answer (usually none). */
+    public Map<String, String> headers() {
+        return Map.copyOf(headers);
+    }
+
     /** Every problem found, one per field or row; empty when the problem is about the whole request. */
     public List<FieldProblem> fieldProblems() {
         return fieldProblems;
     }
 
     /**
-     * One problem with one input field or row.
+     * One problem with one input field or row. Leave {@code messageZh} and {@code messageEn} null to
+     * have them filled from the bundles' {@code problem.<code>} when the problem is rendered (or build
+     * it with {@link Problems#field}).
      *
      * @param field JSON pointer-like path ({@code name}, {@code features[3].properties.code}) or {@code row 12 / column 名称}
      * @param code stable code, also message key {@code problem.<code>}

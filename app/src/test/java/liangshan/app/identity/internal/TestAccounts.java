@@ -1,0 +1,37 @@
+package liangshan.app.identity.internal;
+
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import liangshan.app.identity.Actor;
+import liangshan.app.identity.Role;
+import org.springframework.context.ApplicationContext;
+
+/**
+ * Test users with known passwords (created directly, no password change needed). Usernames get a
+ * unique suffix because all tests share one database.
+ */
+public final class TestAccounts {
+
+    private static final AtomicInteger SEQ = new AtomicInteger();
+    private static final String RUN = Long.toString(System.nanoTime() % 1_000_000, 36);
+
+    private TestAccounts() {}
+
+    /** A user created by this test run. */
+    public record Account(long id, String username, String password) {}
+
+    public static String unique(String prefix) {
+        return prefix + "-" + RUN + "-" + SEQ.incrementAndGet();
+    }
+
+    public static Account create(ApplicationContext context, String prefix, Role role, String scope) {
+        UserService users = context.getBean(UserService.class);
+        String username = unique(prefix);
+        String password = "Pw-" + username + "-secret";
+        UserService.Created created = users.create(
+                Actor.SYSTEM,
+                new UserRequests.CreateUser(username, "测试 " + username, List.of(role), scope, password),
+                false);
+        return new Account(created.user().id(), username, password);
+    }
+}

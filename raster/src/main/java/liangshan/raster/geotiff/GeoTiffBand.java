@@ -1,0 +1,204 @@
+package liangshan.raster.geotiff;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.channels.FileChannel;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.Objects;
+import java.util.OptionalDouble;
+import liangshan.raster.BandSource;
+import liangshan.raster.CellType;
+import liangshan.raster.GridGeometry;
+import liangshan.raster.RasterException;
+import liangshan.raster.RasterException.Reason;
+import mil.nga.tiff.compression.CompressionDecoder;
+import mil.nga.tiff.compression.DeflateCompression;
+import mil.nga.tiff.compression.LZWCompression;
+
+/**
+ * A single-band GeoTIFF read lazily from disk, one row of blocks (tiles or a strip) at a time.
+ *
+ * <p>Reads classic (not Big) TIFF with one sample per pixel: UInt8, Int16 or Float32; strips or
+ * tiles; no compression, LZW (5) or Deflate (8, 32946) — decompressed by mil.nga:tiff's codecs —
+ * and predictor 1 (none), 2 (horizontal differencing) or 3 (floating point, Adobe tech note 3).
+ * The grid comes from ModelPixelScale + ModelTiepoint (or a non-rotated ModelTransformation), the
+ * CRS from the GeoKeyDirectory (ProjectedCSTypeGeoKey 3072, or GeographicTypeGeoKey 2048 for a
+ * geographic model), no-data from GDAL_NODATA (42113); "pixel is point" rasters are shifted by
+ * half a cell as GDAL does. mil.nga:tiff's own reader is not used for the container because it
+ * loads the whole file into one byte array and boxes every sample.
+ *
+ * <p><b>Memory bound:</b> one decoded block row, {@code 4 × blockHeight × width} bytes of floats
+ * plus one block's compressed and raw bytes (e.g. 9.6 MB for 256-row tiles on a 9,400-column
+ * grid). Reading rows in order decodes each block once; not thread-safe.
+ */
+public final class GeoTiffBand implements BandSource, AutoCloseable {
+
+    private final String name;
+    private final String unit;
+    private final FileChannel channel;
+    private final TiffLayout layout;
+    private final GridGeometry grid;
+    private final OptionalDouble noData;
+    private final float[] cache;
+    private int cachedBlockRow = -1;
+
+    private GeoTiffBand(
+            String name,
+            String unit,
+            FileChannel channel,
+            TiffLayout layout,
+            GridGeometry grid,
+            OptionalDouble noData) {
+        this.name = name;
+        this.unit = unit;
+        this.channel = channel;
+        this.layout = layout;
+        this.grid = grid;
+        this.noData = noData;
+        this.cache = new float[Math.multiplyExact(layout.blockHeight(), layout.width())];
+    }
+
+    /**
+     * Opens {@code path} and reads its directory and georeferencing (no pixels yet).
+     *
+     * @param unit the unit of the values, which GeoTIFF does not record
+     * @throws RasterException naming the file if it is not a readable single-band GeoTIFF
+     */
+    public static GeoTiffBand open(Path path, String unit) {
+        Objects.requireNonNull(unit, "unit");
+        String input = path.toString();
+        FileChannel channel = null;
+        try {
+            channel = FileChannel.open(path, StandardOpenOption.READ);
+            TiffDirectory dir = TiffDirectory.read(channel, input);
+            TiffLayout layout = TiffLayout.of(dir, input);
+            GridGeometry grid = GeoKeys.grid(dir, input, layout.width(), layout.height());
+            OptionalDouble noData = GeoKeys.noData(dir, input, layout.cellType());
+            return new GeoTiffBand(path.getFileName().toString(), unit, channel, layout, grid, noData);
+        } catch (IOException e) {
+            closeQuietly(channel);
+            throw new UncheckedIOException(input + ": cannot read: " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            closeQuietly(channel);
+            throw e;
+        }
+    }
+
+    private static void closeQuietly(FileChannel channel) {
+        if (channel != null) {
+            try {
+                channel.close();
+            } catch (IOException ignored) {
+                // The original failure is more useful than a failure to close.
+            }
+        }
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public String unit() {
+        return unit;
+    }
+
+    @Override
+    public GridGeometry grid() {
+        return grid;
+    }
+
+    @Override
+    public CellType cellType() {
+        return layout.cellType();
+    }
+
+    @Override
+    public OptionalDouble noData() {
+        return noData;
+    }
+
+    /** Block layout as read from the file (tiled or stripped, compression, predictor). */
+    public TiffLayout layout() {
+        return layout;
+    }
+
+    @Override
+    public void readRows(int firstRow, int rowCount, float[] destination) {
+        Objects.checkFromIndexSize(firstRow, rowCount, grid.height());
+        int width = grid.width();
+        int bh = layout.blockHeight();
+        for (int r = firstRow; r < firstRow + rowCount; r++) {
+            int blockRow = r / bh;
+            if (blockRow != cachedBlockRow) {
+                decodeBlockRow(blockRow);
+                cachedBlockRow = blockRow;
+            }
+            System.arraycopy(cache, (r - blockRow * bh) * width, destination, (r - firstRow) * width, width);
+        }
+    }
+
+    private void decodeBlockRow(int blockRow) {
+        int rows = Math.min(layout.blockHeight(), grid.height() - blockRow * layout.blockHeight());
+        for (int across = 0; across < layout.blocksAcross(); across++) {
+            int block = blockRow * layout.blocksAcross() + across;
+            byte[] raw = decompress(block);
+            int bw = layout.blockWidth();
+            long needed = (long) rows * bw * layout.cellType().bytes();
+            if (raw.length < needed) {
+                throw new RasterException(
+                        Reason.MALFORMED,
+                        name,
+                        "block " + block + " decodes to " + raw.length + " bytes, expected at least " + needed);
+            }
+            int firstColumn = across * bw;
+            int columns = Math.min(bw, grid.width() - firstColumn);
+            Samples.decode(raw, layout, rows, columns, cache, firstColumn, grid.width());
+        }
+    }
+
+    private byte[] decompress(int block) {
+        long offset = layout.offsets()[block];
+        long length = layout.byteCounts()[block];
+        byte[] compressed;
+        try {
+            ByteBuffer buf = TiffDirectory.readAt(channel, offset, length, name, layout.fileSize());
+            compressed = buf.array();
+        } catch (IOException e) {
+            throw new UncheckedIOException(name + ": cannot read block " + block, e);
+        }
+        CompressionDecoder decoder =
+                switch (layout.compression()) {
+                    case 1 -> null;
+                    case 5 -> new LZWCompression();
+                    default -> new DeflateCompression();
+                };
+        if (decoder == null) {
+            return compressed;
+        }
+        try {
+            return decoder.decode(compressed, layout.byteOrder());
+        } catch (RuntimeException e) {
+            throw new RasterException(
+                    Reason.MALFORMED, name, "block " + block + " cannot be decompressed: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            channel.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException(name + ": cannot close", e);
+        }
+    }
+
+    /** Byte order of the file. */
+    ByteOrder byteOrder() {
+        return layout.byteOrder();
+    }
+}
