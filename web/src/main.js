@@ -18,7 +18,7 @@ import villagesPage from './pages/villages.js';
 import { centrePage, registersPage } from './pages/centres.js';
 import notFoundPage from './pages/notfound.js';
 
-route('/login', loginPage);
+route('/signin', loginPage);
 route('/map', mapPage);
 route('/village/:code', villagePage);
 route('/villages', villagesPage);
@@ -45,7 +45,7 @@ async function logout() {
     // already signed out or server gone: the local session ends either way
   }
   clearSession();
-  navigate('/login', { replace: true });
+  navigate('/signin', { replace: true });
 }
 
 function render(url) {
@@ -56,18 +56,18 @@ function render(url) {
     active = null;
   }
   if (url.pathname === '/' || url.pathname === '/index.html') {
-    navigate(session.me ? landingPath(session.me) : '/login', { replace: true });
+    navigate(session.me ? landingPath(session.me) : '/signin', { replace: true });
     return;
   }
   const found = match(url.pathname) || { page: notFoundPage, params: {} };
   const page = found.page;
   if (page.auth !== false && !session.me) {
-    navigate(`/login?next=${encodeURIComponent(url.pathname + url.search)}`, { replace: true });
+    navigate(`/signin?next=${encodeURIComponent(url.pathname + url.search)}`, { replace: true });
     return;
   }
   const tier = typeof page.tier === 'function' ? page.tier(found.params, url) : page.tier;
   document.body.classList.toggle('bare', Boolean(page.bare));
-  renderShell(header, { me: session.me, tier, path: url.pathname, onLogout: logout, home: session.me ? landingPath(session.me) : '/login' });
+  renderShell(header, { me: session.me, tier, path: url.pathname, onLogout: logout, home: session.me ? landingPath(session.me) : '/signin' });
   const controller = new AbortController();
   const ctx = {
     params: found.params,
@@ -105,7 +105,7 @@ onUnauthorized(() => {
   if (!session.me) return;
   clearSession();
   const here = currentUrl();
-  navigate(`/login?expired=1&next=${encodeURIComponent(here.pathname + here.search)}`, { replace: true });
+  navigate(`/signin?expired=1&next=${encodeURIComponent(here.pathname + here.search)}`, { replace: true });
 });
 
 applyDocumentLang();

@@ -122,7 +122,7 @@ export function renderShell(el, { me, tier, path, onLogout, home }) {
         h('a', { href: '/map', class: `tier tier-map${tier === 'map' ? ' active' : ''}`, 'aria-current': tier === 'map' ? 'page' : null }, t('nav.map')),
       )
     : null;
-  const right = h('div', { class: 'header-tools' }, langButton(), me ? userMenu(me, onLogout) : h('a', { href: '/login', class: 'btn btn-small' }, t('nav.login')));
+  const right = h('div', { class: 'header-tools' }, langButton(), me ? userMenu(me, onLogout) : h('a', { href: '/signin', class: 'btn btn-small' }, t('nav.login')));
   mount(
     el,
     h('a', { href: '#main', class: 'skip-link', 'data-external': '' }, t('nav.skip')),

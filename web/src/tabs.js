@@ -18,6 +18,7 @@ export function tabs({ label, items, selected, renderPanel, idPrefix = 'tab' }) 
       b.setAttribute('aria-selected', String(on));
       b.tabIndex = on ? 0 : -1;
       if (on && focus) b.focus();
+      if (on && b.isConnected) b.scrollIntoView({ block: 'nearest', inline: 'nearest' });
       if (on) panel.setAttribute('aria-labelledby', b.id);
     }
     panel.replaceChildren(renderPanel(id));

@@ -120,8 +120,15 @@ export function dataTable({ caption, columns, rows, rowHref, footer }) {
 }
 
 /** Translated division kind, falling back to the server's value for kinds we do not know. */
-export function kindLabel(kind) {
-  if (!kind) return '';
+export function kindLabel(kind, name) {
+  if (!kind) {
+    // Towns carry no kind: 街道 / 镇 / 乡 is read from the end of the official name.
+    const n = String(name || '');
+    if (n.endsWith('街道')) return t('kind.street');
+    if (n.endsWith('镇')) return t('kind.town');
+    if (n.endsWith('乡')) return t('kind.township');
+    return '';
+  }
   const key = `kind.${String(kind).toLowerCase()}`;
   const text = t(key);
   return text === key ? String(kind) : text;

@@ -150,4 +150,6 @@ export const zh = {
   'registers.title': '公示',
   'registers.desc': '产权交易结果、生态积分登记与注销等信息依法向社会公示。',
   'registers.unavailable.text': '公示信息将随交易与积分功能一同上线；当前不展示任何示例数据。',
+  'source.generated': '平台生成（示意）',
+  'source.imported': '导入的边界数据',
 };

@@ -17,6 +17,13 @@ export function isCommunity(props) {
   return /(社区|居委会)$/.test(String(props?.name || ''));
 }
 
+/** Boundary source (generated / imported) in words; unknown values are shown as sent. */
+function sourceLabel(source) {
+  const key = `source.${String(source).toLowerCase()}`;
+  const text = t(key);
+  return text === key ? String(source) : text;
+}
+
 function crumbs(d) {
   const items = [{ label: t('city.title'), href: '/city' }];
   for (const c of d.chain || []) {
@@ -54,7 +61,7 @@ function header(d) {
     eyebrow: t(`level.${d.level}`),
     title: placeName(d),
     badges: d.illustrative ? [illustrativeBadge()] : [],
-    meta: [[t('common.code'), h('span', { class: 'mono' }, d.code)], d.boundarySource ? [t('division.source'), d.boundarySource] : null].filter(Boolean),
+    meta: [[t('common.code'), h('span', { class: 'mono' }, d.code)], d.boundarySource ? [t('division.source'), sourceLabel(d.boundarySource)] : null].filter(Boolean),
   });
 }
 
@@ -96,7 +103,7 @@ async function renderCounty(main, ctx, d) {
     dataTable({
       columns: [
         { label: t('level.town'), value: (r) => placeName(r) },
-        { label: t('common.kind'), value: (r) => kindLabel(r.kind) },
+        { label: t('common.kind'), value: (r) => kindLabel(r.kind, r.name) },
         { label: t('division.table.villages'), numeric: true, value: (r) => formatNumber(r.villages) },
         { label: t('division.table.communities'), numeric: true, value: (r) => formatNumber(r.communities) },
         ...areaColumns(),

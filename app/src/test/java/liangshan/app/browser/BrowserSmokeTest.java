@@ -98,8 +98,8 @@ class BrowserSmokeTest {
 
     /**
      * Reads {@code <liangshan.data-dir>/demo-credentials.txt}, written by the identity module in demo
-     * mode: one user per line, {@code role<TAB>username<TAB>password}; blank lines and lines
-     * starting with {@code #} are ignored.
+     * mode: one user per line, tab-separated {@code username password role scope}; lines starting
+     * with {@code #} are comments.
      */
     private DemoCredential demoCredential() throws IOException, InterruptedException {
         String dataDir = environment.getProperty("liangshan.data-dir");
@@ -112,15 +112,15 @@ class BrowserSmokeTest {
         assertTrue(
                 Files.isRegularFile(file),
                 "demo mode (liangshan.demo=true) did not write " + file
-                        + " (expected lines role<TAB>username<TAB>password)");
+                        + " (expected lines username<TAB>password<TAB>role<TAB>scope)");
         List<DemoCredential> users = Files.readAllLines(file, StandardCharsets.UTF_8).stream()
                 .map(String::strip)
                 .filter(line -> !line.isEmpty() && !line.startsWith("#"))
                 .map(line -> line.split("\t"))
                 .filter(parts -> parts.length >= 3)
-                .map(parts -> new DemoCredential(parts[0].strip(), parts[1].strip(), parts[2].strip()))
+                .map(parts -> new DemoCredential(parts[2].strip(), parts[0].strip(), parts[1].strip()))
                 .toList();
-        assertTrue(!users.isEmpty(), "no role<TAB>username<TAB>password line in " + file);
+        assertTrue(!users.isEmpty(), "no username<TAB>password<TAB>role line in " + file);
         for (String role : ROLE_PREFERENCE) {
             for (DemoCredential user : users) {
                 if (user.role().equals(role)) {
