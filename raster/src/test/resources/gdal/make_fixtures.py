@@ -59,3 +59,14 @@ write("rotated.tif", small.astype(np.float32), gdal.GDT_Float32, 4549,
 ds = gdal.GetDriverByName("GTiff").Create("no_georef.tif", 4, 3, 1, gdal.GDT_Float32)
 ds.GetRasterBand(1).WriteArray(small.astype(np.float32))
 ds = None
+
+# Sparse tiled file: only the first of four 16 x 16 tiles is written, the others are omitted
+# (offset and byte count 0) and must read as no-data.
+ds = gdal.GetDriverByName("GTiff").Create("float32_sparse_tiles.tif", 32, 32, 1, gdal.GDT_Float32,
+                                          options=["TILED=YES", "BLOCKXSIZE=16", "BLOCKYSIZE=16",
+                                                   "SPARSE_OK=TRUE", "COMPRESS=DEFLATE"])
+ds.SetGeoTransform((500000.0, 10.0, 0.0, 3200000.0, 0.0, -10.0))
+ds.SetProjection(srs(4549))
+ds.GetRasterBand(1).SetNoDataValue(-1)
+ds.GetRasterBand(1).WriteArray(np.full((16, 16), 7, dtype=np.float32), 0, 0)
+ds = None

@@ -19,6 +19,8 @@ import picocli.CommandLine.Command;
  * {@code --options} it starts the web server; otherwise the first argument names a {@link CliCommand}
  * bean, which runs in a non-web context. Arguments of the form {@code --a.b=v} (a property name with
  * a dot) are Spring properties, e.g. {@code --liangshan.data-dir=DIR}; all others go to the command.
+ * A command's name may have two words ({@code @Command(name = "gep run")}), so that several modules
+ * can contribute subcommands of one group; the two-word name wins over a one-word one.
  */
 public final class Launcher {
 
@@ -55,13 +57,18 @@ public final class Launcher {
                 printCommands(commands);
                 return 0;
             }
+            String[] rest = commandArgs.toArray(String[]::new);
+            if (!commandArgs.isEmpty() && commands.containsKey(name + " " + commandArgs.get(0))) {
+                name = name + " " + commandArgs.get(0);
+                rest = Arrays.copyOfRange(rest, 1, rest.length);
+            }
             Optional<CliCommand> command = Optional.ofNullable(commands.get(name));
             if (command.isEmpty()) {
                 System.err.println("未知命令 / unknown command: " + name);
                 printCommands(commands);
                 return 2;
             }
-            return new CommandLine(command.get()).execute(commandArgs.toArray(String[]::new));
+            return new CommandLine(command.get()).execute(rest);
         }
     }
 

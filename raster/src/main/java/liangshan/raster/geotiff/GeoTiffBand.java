@@ -146,8 +146,12 @@ public final class GeoTiffBand implements BandSource, AutoCloseable {
         int rows = Math.min(layout.blockHeight(), grid.height() - blockRow * layout.blockHeight());
         for (int across = 0; across < layout.blocksAcross(); across++) {
             int block = blockRow * layout.blocksAcross() + across;
-            byte[] raw = decompress(block);
             int bw = layout.blockWidth();
+            if (layout.byteCounts()[block] == 0) {
+                fillSparseBlock(rows, across * bw, Math.min(bw, grid.width() - across * bw));
+                continue;
+            }
+            byte[] raw = decompress(block);
             long needed = (long) rows * bw * layout.cellType().bytes();
             if (raw.length < needed) {
                 throw new RasterException(
@@ -158,6 +162,15 @@ public final class GeoTiffBand implements BandSource, AutoCloseable {
             int firstColumn = across * bw;
             int columns = Math.min(bw, grid.width() - firstColumn);
             Samples.decode(raw, layout, rows, columns, cache, firstColumn, grid.width());
+        }
+    }
+
+    /** GDAL's sparse files omit empty blocks (offset and size 0): they read as no-data, or 0 without one. */
+    private void fillSparseBlock(int rows, int firstColumn, int columns) {
+        float value = (float) noData.orElse(0);
+        for (int r = 0; r < rows; r++) {
+            int at = r * grid.width() + firstColumn;
+            java.util.Arrays.fill(cache, at, at + columns, value);
         }
     }
 

@@ -91,6 +91,16 @@ class GdalFixtureTest {
     }
 
     @Test
+    void sparseTilesReadAsNoData() {
+        Band band = GeoTiff.read(fixture("float32_sparse_tiles.tif"), "1");
+        assertThat(band.get(0, 0)).isEqualTo(7f);
+        assertThat(band.get(15, 15)).isEqualTo(7f);
+        assertThat(band.get(16, 0)).isEqualTo(-1f);
+        assertThat(band.get(20, 20)).isEqualTo(-1f);
+        assertThat(band.isNoData(band.get(31, 31))).isTrue();
+    }
+
+    @Test
     void refusesFloat64NamingTheFile() {
         assertThatThrownBy(() -> GeoTiff.read(fixture("float64_unsupported.tif"), "1"))
                 .isInstanceOfSatisfying(

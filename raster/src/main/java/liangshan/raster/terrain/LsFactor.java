@@ -1,0 +1,106 @@
+package liangshan.raster.terrain;
+
+import java.util.OptionalDouble;
+import liangshan.raster.Band;
+import liangshan.raster.CellType;
+import liangshan.raster.GridGeometry;
+
+/**
+ * The RUSLE slope-length and steepness factor LS from a DEM, as pinned in gep-method.md (soil
+ * retention). Slope and aspect come from the original DEM ({@link SlopeAspect}), flow from the
+ * priority-flood-filled DEM ({@link PriorityFlood}, {@link FlowRouting}). Per data cell:
+ *
+ * <ul>
+ *   <li>{@code A_in = min(accumulation × a, L_max × D)} (m²), a = cell area, D = cell size;
+ *   <li>{@code x = |sin α| + |cos α|} with α the aspect, and x = 1 where the slope is zero;
+ *   <li>m = 0.2 / 0.3 / 0.4 / 0.5 for slope (tan θ × 100 %) &lt; 1 / &lt; 3 / &lt; 5 / ≥ 5;
+ *   <li>L (Desmet &amp; Govers 1996) {@code = ((A_in + D²)^(m+1) − A_in^(m+1)) / (D^(m+2) ·
+ *       x^m · 22.13^m)};
+ *   <li>S (Liu Baoyuan et al. 1994) = 10.8 sin θ + 0.03 for θ &lt; 5.14°, 16.8 sin θ − 0.5 for
+ *       5.14° ≤ θ &lt; 10°, 21.91 sin θ − 0.96 for θ ≥ 10°;
+ *   <li>LS = L × S (dimensionless); NaN for no-data cells.
+ * </ul>
+ *
+ * Cells must be square (D is a single cell size) and the CRS projected in metres.
+ *
+ * @param slopeAspect slope and aspect of the original DEM
+ * @param flood the filled DEM
+ * @param routing D8 directions and accumulation
+ * @param ls the LS band (Float32, no-data NaN)
+ */
+public record LsFactor(SlopeAspect slopeAspect, PriorityFlood flood, FlowRouting routing, Band ls) {
+
+    /** L_max of gep-method.md, metres. */
+    public static final double DEFAULT_MAX_SLOPE_LENGTH_METRES = 122;
+
+    /** Computes LS with L_max = 122 m. */
+    public static LsFactor compute(Band dem) {
+        return compute(dem, DEFAULT_MAX_SLOPE_LENGTH_METRES);
+    }
+
+    /**
+     * Computes LS with the given L_max (metres).
+     *
+     * @throws IllegalArgumentException if the cells are not square or L_max is not positive
+     */
+    public static LsFactor compute(Band dem, double maxSlopeLengthMetres) {
+        GridGeometry g = dem.grid();
+        if (g.cellWidth() != g.cellHeight()) {
+            throw new IllegalArgumentException(
+                    dem.name() + ": LS needs square cells, got " + g.cellWidth() + " × " + g.cellHeight());
+        }
+        if (!(maxSlopeLengthMetres > 0)) {
+            throw new IllegalArgumentException("L_max must be positive, was " + maxSlopeLengthMetres);
+        }
+        SlopeAspect sa = SlopeAspect.horn(dem);
+        PriorityFlood flood = PriorityFlood.fill(dem);
+        FlowRouting routing = FlowRouting.route(flood);
+        double d = g.cellWidth();
+        double area = g.cellAreaSquareMetres();
+        double cap = maxSlopeLengthMetres * d;
+        float[] ls = new float[sa.slopeRadians().length];
+        for (int i = 0; i < ls.length; i++) {
+            float theta = sa.slopeRadians()[i];
+            if (Float.isNaN(theta) || routing.direction()[i] == D8.NO_DATA) {
+                ls[i] = Float.NaN;
+                continue;
+            }
+            double aIn = Math.min(routing.accumulation()[i] * area, cap);
+            ls[i] = (float) (slopeLength(aIn, d, theta, sa.aspectRadians()[i]) * steepness(theta));
+        }
+        Band band = new Band("LS", "1", g, CellType.FLOAT32, OptionalDouble.of(Double.NaN), ls);
+        return new LsFactor(sa, flood, routing, band);
+    }
+
+    /** Desmet &amp; Govers L for contributing area {@code aIn} (m²), cell size {@code d} (m). */
+    public static double slopeLength(double aIn, double d, double thetaRadians, double aspectRadians) {
+        double m = exponent(thetaRadians);
+        double x = thetaRadians == 0 || Double.isNaN(aspectRadians)
+                ? 1
+                : Math.abs(Math.sin(aspectRadians)) + Math.abs(Math.cos(aspectRadians));
+        return (Math.pow(aIn + d * d, m + 1) - Math.pow(aIn, m + 1))
+                / (Math.pow(d, m + 2) * Math.pow(x, m) * Math.pow(22.13, m));
+    }
+
+    /** The slope-length exponent m by slope class (percent = tan θ × 100). */
+    public static double exponent(double thetaRadians) {
+        double percent = Math.tan(thetaRadians) * 100;
+        if (percent < 1) {
+            return 0.2;
+        }
+        if (percent < 3) {
+            return 0.3;
+        }
+        return percent < 5 ? 0.4 : 0.5;
+    }
+
+    /** Liu Baoyuan et al. (1994) S for slope θ. */
+    public static double steepness(double thetaRadians) {
+        double degrees = Math.toDegrees(thetaRadians);
+        double sin = Math.sin(thetaRadians);
+        if (degrees < 5.14) {
+            return 10.8 * sin + 0.03;
+        }
+        return degrees < 10 ? 16.8 * sin - 0.5 : 21.91 * sin - 0.96;
+    }
+}

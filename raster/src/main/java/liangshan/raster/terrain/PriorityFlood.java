@@ -1,0 +1,215 @@
+package liangshan.raster.terrain;
+
+import java.util.Arrays;
+import liangshan.raster.Band;
+import liangshan.raster.GridGeometry;
+
+/**
+ * Depression filling by priority-flood (Barnes, Lehman &amp; Mulla 2014, Algorithm 1), exactly as
+ * pinned in gep-method.md so that an independent implementation reproduces every cell:
+ *
+ * <ol>
+ *   <li>All edge cells ({@link DemMask}: grid border, or next to no-data) are pushed in row-major
+ *       order with their own elevation.
+ *   <li>The queue pops the entry with the smallest (filled elevation, insertion sequence).
+ *   <li>Each not-yet-queued data neighbour of the popped cell, visited in the D8 order E, SE, S,
+ *       SW, W, NW, N, NE, gets {@code filled = max(own elevation, popped cell's filled
+ *       elevation)}, records the popped cell as the cell that reached it, and is pushed with the
+ *       next sequence number.
+ * </ol>
+ *
+ * No epsilon is added, so filled depressions are exactly flat; flow across them follows the
+ * "reached from" links ({@link FlowRouting}). Because popped elevations never decrease, the pop
+ * order is a topological order for flow: every cell's receiver was popped before it.
+ *
+ * <p>Memory: the DEM's float[] plus, per cell, a float (filled), an int (reached from), an int
+ * (pop order) and a boolean; the heap grows with the flooding front (12 bytes per entry).
+ *
+ * @param grid the DEM's grid
+ * @param filled filled elevations (NaN for no-data), row-major
+ * @param reachedFrom index of the cell from which each cell was reached, −1 for edge cells and
+ *     no-data
+ * @param popOrder data cells in the order they left the queue
+ */
+public record PriorityFlood(GridGeometry grid, float[] filled, int[] reachedFrom, int[] popOrder) {
+
+    /** Fills {@code dem}. */
+    public static PriorityFlood fill(Band dem) {
+        GridGeometry g = dem.grid();
+        int w = g.width();
+        int h = g.height();
+        float[] z = dem.values();
+        boolean[] valid = DemMask.valid(dem);
+        float[] filled = new float[z.length];
+        int[] from = new int[z.length];
+        Arrays.fill(from, -1);
+        boolean[] queued = new boolean[z.length];
+        int dataCells = 0;
+        Heap heap = new Heap(2 * (w + h) + 16);
+        for (int r = 0; r < h; r++) {
+            for (int c = 0; c < w; c++) {
+                int i = r * w + c;
+                if (!valid[i]) {
+                    filled[i] = Float.NaN;
+                    continue;
+                }
+                dataCells++;
+                if (DemMask.isEdge(valid, w, h, r, c)) {
+                    filled[i] = z[i];
+                    queued[i] = true;
+                    heap.push(i, z[i] + 0.0f);
+                }
+            }
+        }
+        int[] order = new int[dataCells];
+        int popped = 0;
+        IntQueue sameLevel = new IntQueue(1024);
+        float level = Float.NEGATIVE_INFINITY;
+        while (!heap.isEmpty() || !sameLevel.isEmpty()) {
+            int cell;
+            // Pinned order (elevation, sequence), realised with a FIFO for entries pushed at the
+            // current level: heap entries at this level were pushed before the level was reached,
+            // so they precede the FIFO, which is itself in sequence order (Barnes 2014, Alg. 2).
+            if (!heap.isEmpty() && heap.topKey() == level) {
+                cell = heap.pop();
+            } else if (!sameLevel.isEmpty()) {
+                cell = sameLevel.poll();
+            } else {
+                level = heap.topKey();
+                cell = heap.pop();
+            }
+            order[popped++] = cell;
+            int r = cell / w;
+            int c = cell - r * w;
+            for (int d = 0; d < 8; d++) {
+                int rr = r + D8.DROW[d];
+                int cc = c + D8.DCOL[d];
+                if (rr < 0 || rr >= h || cc < 0 || cc >= w) {
+                    continue;
+                }
+                int n = rr * w + cc;
+                if (!valid[n] || queued[n]) {
+                    continue;
+                }
+                queued[n] = true;
+                float key = Math.max(z[n], level) + 0.0f; // + 0.0f turns −0.0 into 0.0
+                filled[n] = key;
+                from[n] = cell;
+                if (key == level) {
+                    sameLevel.add(n);
+                } else {
+                    heap.push(n, key);
+                }
+            }
+        }
+        return new PriorityFlood(g, filled, from, order);
+    }
+
+    /** Growable FIFO ring buffer of ints. */
+    static final class IntQueue {
+        private int[] items;
+        private int head;
+        private int size;
+
+        IntQueue(int capacity) {
+            items = new int[capacity];
+        }
+
+        boolean isEmpty() {
+            return size == 0;
+        }
+
+        void add(int value) {
+            if (size == items.length) {
+                int[] grown = new int[items.length * 2];
+                for (int k = 0; k < size; k++) {
+                    grown[k] = items[(head + k) % items.length];
+                }
+                items = grown;
+                head = 0;
+            }
+            items[(head + size) % items.length] = value;
+            size++;
+        }
+
+        int poll() {
+            int value = items[head];
+            head = (head + 1) % items.length;
+            size--;
+            return value;
+        }
+    }
+
+    /**
+     * Binary min-heap of cells keyed by (elevation, insertion sequence), packed into one long per
+     * entry: the elevation's order-preserving int bits in the high half, the sequence in the low
+     * half. The sequence makes the order total, so equal elevations leave first-in first-out.
+     */
+    static final class Heap {
+        private int[] cells;
+        private long[] keys;
+        private int size;
+        private int nextSequence;
+
+        Heap(int capacity) {
+            cells = new int[capacity];
+            keys = new long[capacity];
+        }
+
+        boolean isEmpty() {
+            return size == 0;
+        }
+
+        float topKey() {
+            int bits = (int) (keys[0] >> 32);
+            return Float.intBitsToFloat(bits >= 0 ? bits : bits ^ 0x7FFF_FFFF);
+        }
+
+        void push(int cell, float elevation) {
+            if (size == cells.length) {
+                int grown = Math.max(16, cells.length + (cells.length >> 1));
+                cells = Arrays.copyOf(cells, grown);
+                keys = Arrays.copyOf(keys, grown);
+            }
+            int bits = Float.floatToIntBits(elevation);
+            long key = ((long) (bits >= 0 ? bits : bits ^ 0x7FFF_FFFF) << 32) | nextSequence++;
+            int k = size++;
+            while (k > 0) {
+                int parent = (k - 1) >>> 1;
+                if (keys[parent] <= key) {
+                    break;
+                }
+                cells[k] = cells[parent];
+                keys[k] = keys[parent];
+                k = parent;
+            }
+            cells[k] = cell;
+            keys[k] = key;
+        }
+
+        int pop() {
+            int top = cells[0];
+            size--;
+            if (size > 0) {
+                int cell = cells[size];
+                long key = keys[size];
+                int k = 0;
+                int child;
+                while ((child = 2 * k + 1) < size) {
+                    if (child + 1 < size && keys[child + 1] < keys[child]) {
+                        child++;
+                    }
+                    if (keys[child] >= key) {
+                        break;
+                    }
+                    cells[k] = cells[child];
+                    keys[k] = keys[child];
+                    k = child;
+                }
+                cells[k] = cell;
+                keys[k] = key;
+            }
+            return top;
+        }
+    }
+}
