@@ -230,8 +230,11 @@ async function run() {
   check((await page.textContent('.empty-state')).includes('暂未'), 'the centre says the feature is not yet available');
   await shot('12-centre-trading');
 
-  step = 'English';
-  await go(`/village/${target.code}`);
+  step = 'English (deep link)';
+  // A full page load of a client route: the server must answer it with the UI (SPA fallback).
+  await page.goto(`${base}/village/${target.code}?tab=credits`);
+  await page.waitForFunction((name) => document.querySelector('h1')?.textContent.trim() === name, target.name);
+  check((await page.getAttribute('[role=tab][aria-selected=true]', 'id')) === 'account-credits', 'the deep link opens the tab named in the URL');
   await page.waitForSelector('[role=tab]');
   await page.click('button.lang');
   await page.waitForFunction(() => document.documentElement.lang === 'en');

@@ -99,6 +99,7 @@ export const en = {
   'unit.mu': 'mu',
   'village.area.km2': 'Area (km²)',
   'village.location': 'Location',
+  'village.openMap': 'Show on the one map',
   'village.tabs': 'Eco account sections',
   'village.tab.gep': 'GEP',
   'village.tab.resources': 'Resources',

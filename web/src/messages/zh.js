@@ -99,6 +99,7 @@ export const zh = {
   'unit.mu': '亩',
   'village.area.km2': '面积（平方千米）',
   'village.location': '位置',
+  'village.openMap': '在一张图中查看',
   'village.tabs': '生态账户内容',
   'village.tab.gep': '生态产品总值',
   'village.tab.resources': '资源',

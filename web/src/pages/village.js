@@ -70,7 +70,12 @@ function render(main, ctx, d) {
               [t('village.area.km2'), km2 === null ? '—' : formatNumber(km2, 2), 'km²', km2 === null ? null : formatKm2(km2)],
             ]),
           ),
-          h('section', { class: 'card village-map-card', 'aria-label': t('village.location') }, mapBox),
+          h(
+            'section',
+            { class: 'card village-map-card', 'aria-label': t('village.location') },
+            mapBox,
+            h('p', { class: 'card-foot small' }, h('a', { href: `/map?place=${d.code}&layers=counties,towns,villages&sel=${d.code}` }, t('village.openMap'))),
+          ),
         ),
         h('section', { class: 'card account-card' }, account),
       ),
