@@ -6,8 +6,15 @@ export default defineConfig({
     outDir: 'target/classes/static',
     emptyOutDir: true,
     chunkSizeWarningLimit: 2000,
+    rollupOptions: {
+      output: {
+        // The MapLibre worker ships as .mjs; emit it as .js so every server sends a JavaScript
+        // MIME type (workers refuse to start otherwise).
+        assetFileNames: (asset) => (asset.names?.[0] || asset.name || '').endsWith('.mjs') ? 'assets/[name]-[hash].js' : 'assets/[name]-[hash][extname]',
+      },
+    },
   },
   server: {
-    proxy: { '/api': 'http://localhost:8080', '/login': 'http://localhost:8080', '/logout': 'http://localhost:8080' },
+    proxy: { '/api': 'http://localhost:8080' },
   },
 });

@@ -1,0 +1,281 @@
+#!/usr/bin/env node
+// Browser smoke test of the Liangshan UI with playwright-core and the system Chromium.
+//
+//   node e2e/smoke.mjs <baseUrl> <username> <password> <screenshotDir>
+//
+// Run by the JUnit BrowserSmokeTest against the real app; can also be pointed at the dev mock
+// (e2e/mock-server.mjs). Signs in (after one wrong password), lands on the user's scope, opens the
+// map, clicks a village polygon, checks the village page (desktop and 360 px phone), the city
+// page, a centre page, the English switch and sign-out. Screenshots go to <screenshotDir>.
+// Exit code 0 = all checks passed; otherwise the failing step is printed.
+
+import { chromium } from 'playwright-core';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const [baseArg, username, password, shotDir] = process.argv.slice(2);
+if (!baseArg || !username || !password || !shotDir) {
+  console.error('usage: node e2e/smoke.mjs <baseUrl> <username> <password> <screenshotDir>');
+  process.exit(2);
+}
+const base = baseArg.replace(/\/$/, '');
+const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+const MAP_TIMEOUT = 90_000;
+mkdirSync(shotDir, { recursive: true });
+const profile = mkdtempSync(join(tmpdir(), 'liangshan-smoke-'));
+
+const problems = [];
+let step = 'start';
+let page;
+let context;
+const t0 = Date.now();
+
+function log(message) {
+  console.log(`[smoke ${((Date.now() - t0) / 1000).toFixed(1)}s] ${message}`);
+}
+
+function check(condition, message) {
+  if (!condition) throw new Error(`check failed in step "${step}": ${message}`);
+}
+
+async function shot(name) {
+  await page.screenshot({ path: join(shotDir, `${name}.png`), fullPage: false });
+  log(`screenshot ${name}.png`);
+}
+
+async function go(path) {
+  // Client-side navigation: the app is loaded once from "/" and routes itself, as a user's clicks do.
+  await page.evaluate((p) => window.__liangshanNavigate(p), path);
+}
+
+async function mapReady(selector = '.map-page-map .map-canvas') {
+  await page.waitForSelector(`${selector}[data-ready="true"]`, { timeout: MAP_TIMEOUT });
+}
+
+async function run() {
+  context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--use-angle=swiftshader', '--enable-unsafe-swiftshader', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    viewport: { width: 1366, height: 860 },
+    locale: 'zh-CN',
+    timezoneId: 'Asia/Shanghai',
+  });
+  page = context.pages()[0] || (await context.newPage());
+  page.setDefaultTimeout(30_000);
+  page.on('pageerror', (e) => problems.push(`uncaught page error: ${e.message}`));
+  page.on('console', (m) => {
+    if (m.type() === 'error' && !/Failed to load resource/.test(m.text())) problems.push(`console error: ${m.text()}`);
+  });
+  page.on('requestfailed', (r) => {
+    const url = r.url();
+    if (!url.startsWith(base) && !url.startsWith('data:') && !url.startsWith('blob:')) problems.push(`request to an external URL: ${url}`);
+  });
+  page.on('request', (r) => {
+    const url = r.url();
+    if (!url.startsWith(base) && !url.startsWith('data:') && !url.startsWith('blob:')) problems.push(`request to an external URL: ${url}`);
+  });
+
+  step = 'login page';
+  await page.goto(`${base}/`);
+  await page.waitForSelector('form.login-form');
+  check((await page.getAttribute('html', 'lang')) === 'zh-CN', 'the page language is zh-CN by default');
+  check((await page.textContent('h1')).includes('登录'), 'the login heading is Chinese');
+  await shot('01-login');
+
+  step = 'wrong password';
+  await page.fill('#username', username);
+  await page.fill('#password', `${password}-wrong`);
+  await page.click('button[type=submit]');
+  const alert = page.locator('.form-alert');
+  await alert.waitFor({ state: 'visible' });
+  const alertText = (await alert.textContent()).trim();
+  check(/[\u4e00-\u9fff]/.test(alertText), `the rejection is shown in Chinese (got "${alertText}")`);
+  log(`rejection shown: ${alertText} [${await alert.getAttribute('data-code')}]`);
+  await shot('02-login-rejected');
+
+  step = 'login';
+  await page.fill('#password', password);
+  await page.click('button[type=submit]');
+  await page.waitForFunction(() => !location.pathname.startsWith('/signin'));
+  const me = await page.evaluate(() => fetch('/api/v1/me').then((r) => r.json()));
+  log(`signed in as ${me.username} (${me.roles.join(',')}), scope ${me.scope.code} (${me.scope.level}); landed on ${new URL(page.url()).pathname}`);
+  const expected = { village: `/village/${me.scope.code}`, town: `/town/${me.scope.code}`, county: `/county/${me.scope.code}`, city: '/map' }[me.scope.level];
+  check(new URL(page.url()).pathname === expected, `lands on the scope's page ${expected}, got ${page.url()}`);
+  await page.waitForSelector('h1');
+  if (me.scope.level !== 'city') await page.waitForSelector('.division-map .map-canvas[data-ready="true"], .village-map .map-canvas[data-ready="true"]', { timeout: MAP_TIMEOUT });
+  else await mapReady();
+  const roleText = await page.textContent('.user-button-role');
+  check(roleText.trim().length > 0, 'the user menu shows the role');
+  await shot('03-landing');
+
+  step = 'user menu';
+  await page.click('.user-button');
+  await page.waitForSelector('.user-panel:not([hidden])');
+  await page.waitForFunction(() => !/^\d+$/.test(document.querySelector('.scope-name')?.textContent || ''));
+  await shot('04-user-menu');
+  await page.keyboard.press('Escape');
+
+  step = 'map';
+  const county = me.scope.code.length >= 6 ? me.scope.code.slice(0, 6) : '330802';
+  await go(`/map?place=${county}&layers=counties,villages`);
+  await mapReady();
+  check(new URL(page.url()).searchParams.get('place') === county, 'the map URL keeps the place');
+  await page.check('.map-panel input[name=towns]');
+  await page.waitForFunction(() => new URL(location.href).searchParams.get('layers').split(',').includes('towns'));
+  await mapReady();
+  const target = await page.evaluate(() => {
+    // A village whose inside point (scan-line midpoint) projects onto the visible, uncovered canvas.
+    const map = window.__liangshanMap;
+    const rect = map.getCanvas().getBoundingClientRect();
+    const inside = (g) => {
+      const poly = g.type === 'Polygon' ? g.coordinates : g.coordinates[0];
+      const ys = poly[0].map((c) => c[1]);
+      const y = (Math.min(...ys) + Math.max(...ys)) / 2 + 1e-7;
+      const xs = [];
+      for (const ring of poly) for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
+        const [x1, y1] = ring[j];
+        const [x2, y2] = ring[i];
+        if (y1 > y !== y2 > y) xs.push(x1 + ((y - y1) * (x2 - x1)) / (y2 - y1));
+      }
+      xs.sort((a, b) => a - b);
+      return xs.length >= 2 ? [(xs[0] + xs[1]) / 2, y] : null;
+    };
+    const centre = [rect.width / 2, rect.height / 2];
+    const candidates = map
+      .queryRenderedFeatures({ layers: ['villages-fill'] })
+      .map((f) => ({ f, at: inside(f.geometry) }))
+      .filter((c) => c.at)
+      .map((c) => ({ ...c, px: map.project(c.at) }))
+      .sort((a, b) => Math.hypot(a.px.x - centre[0], a.px.y - centre[1]) - Math.hypot(b.px.x - centre[0], b.px.y - centre[1]));
+    for (const c of candidates) {
+      const x = rect.left + c.px.x;
+      const y = rect.top + c.px.y;
+      if (document.elementFromPoint(x, y) !== map.getCanvas()) continue;
+      const hit = map.queryRenderedFeatures([c.px.x, c.px.y], { layers: ['villages-fill'] })[0];
+      if (hit && String(hit.properties.code) === String(c.f.properties.code)) return { x, y, code: String(c.f.properties.code), name: c.f.properties.name, count: candidates.length };
+    }
+    return null;
+  });
+  check(target, 'a village polygon is visible on the map');
+  log(`clicking village ${target.name} ${target.code} at (${Math.round(target.x)}, ${Math.round(target.y)}) of ${target.count} rendered`);
+  await page.mouse.move(target.x, target.y);
+  await page.waitForSelector('.map-tooltip:not([hidden])');
+  await shot('05-map-county-hover');
+
+  step = 'village page';
+  await page.mouse.click(target.x, target.y);
+  await page.waitForFunction((code) => location.pathname === `/village/${code}`, target.code);
+  await page.waitForFunction((name) => document.querySelector('h1')?.textContent.trim() === name, target.name);
+  await page.waitForSelector('.village-map .map-canvas[data-ready="true"]', { timeout: MAP_TIMEOUT });
+  const village = await page.evaluate(() => ({
+    badge: Boolean(document.querySelector('.page-header .badge-illustrative')),
+    tabs: [...document.querySelectorAll('[role=tab]')].map((b) => b.textContent.trim()),
+    stats: [...document.querySelectorAll('.facts > div')].map((s) => s.textContent.trim()),
+    crumbs: [...document.querySelectorAll('.breadcrumb a')].map((a) => a.textContent.trim()),
+  }));
+  log(`village page: tabs ${village.tabs.join(' | ')}; ${village.stats.join(' | ')}; illustrative badge ${village.badge}`);
+  check(village.tabs.length === 7 && village.tabs[0].includes('生态产品总值'), 'seven eco-account tabs, GEP first');
+  check(village.stats.some((s) => s.includes('亩')) && village.stats.some((s) => s.includes('hm²')), 'area in hm² and 亩');
+  check(village.crumbs.length >= 2, 'breadcrumb links to county and town');
+  check((await page.textContent('.tab-panel')).includes('暂无数据'), 'the GEP tab shows the empty state');
+  await shot('06-village');
+
+  step = 'village tabs by keyboard';
+  await page.focus('[role=tab][aria-selected=true]');
+  await page.keyboard.press('ArrowRight');
+  check((await page.getAttribute('[role=tab][aria-selected=true]', 'id')) === 'account-resources', 'ArrowRight selects the next tab');
+  check(new URL(page.url()).searchParams.get('tab') === 'resources', 'the tab is kept in the URL');
+  await shot('07-village-resources-tab');
+
+  step = 'village page at 360 px';
+  await page.setViewportSize({ width: 360, height: 780 });
+  await page.waitForTimeout(400);
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth);
+  check(overflow <= 360, `no horizontal scrolling at 360 px (scrollWidth ${overflow})`);
+  await shot('08-village-360');
+  await page.screenshot({ path: join(shotDir, '09-village-360-full.png'), fullPage: true });
+  await page.setViewportSize({ width: 1366, height: 860 });
+
+  step = 'map at 360 px';
+  await page.setViewportSize({ width: 360, height: 780 });
+  await go(`/map?place=${county}&layers=counties,villages`);
+  await mapReady();
+  check((await page.getAttribute('.map-panel-toggle', 'aria-expanded')) === 'false', 'the layer panel starts folded on a phone');
+  await shot('09b-map-360');
+  await page.setViewportSize({ width: 1366, height: 860 });
+
+  step = 'county page';
+  await go(`/county/${county}`);
+  await page.waitForSelector('.data-table tbody tr');
+  await page.waitForSelector('.division-map .map-canvas[data-ready="true"]', { timeout: MAP_TIMEOUT });
+  const townRows = await page.locator('.data-table tbody tr').count();
+  check(townRows > 0, 'the county page lists its towns');
+  await shot('10-county');
+
+  step = 'city page';
+  await page.click('a.tier[href="/city"]');
+  await page.waitForSelector('.data-table tbody tr');
+  await page.waitForSelector('.division-map .map-canvas[data-ready="true"]', { timeout: MAP_TIMEOUT });
+  const countyRows = await page.locator('.data-table tbody tr').count();
+  // The city user sees all six counties; others see what their scope allows, at least their own.
+  check(me.scope.level === 'city' ? countyRows === 6 : countyRows >= 1, `the city page lists the counties (${countyRows} rows)`);
+  check((await page.locator('.subnav a').count()) === 7, 'overview, five centres and 公示 in the city row');
+  await shot('11-city');
+
+  step = 'centre page';
+  await page.click('.subnav a[href="/centre/trading"]');
+  await page.waitForFunction(() => document.querySelector('h1')?.textContent.includes('交易中心'));
+  check((await page.textContent('.empty-state')).includes('暂未'), 'the centre says the feature is not yet available');
+  await shot('12-centre-trading');
+
+  step = 'English (deep link)';
+  // A full page load of a client route: the server must answer it with the UI (SPA fallback).
+  await page.goto(`${base}/village/${target.code}?tab=credits`);
+  await page.waitForFunction((name) => document.querySelector('h1')?.textContent.trim() === name, target.name);
+  check((await page.getAttribute('[role=tab][aria-selected=true]', 'id')) === 'account-credits', 'the deep link opens the tab named in the URL');
+  await page.waitForSelector('[role=tab]');
+  await page.click('button.lang');
+  await page.waitForFunction(() => document.documentElement.lang === 'en');
+  await page.waitForSelector('.village-map .map-canvas[data-ready="true"]', { timeout: MAP_TIMEOUT });
+  check((await page.textContent('[role=tablist]')).includes('Resources'), 'tabs are in English');
+  await shot('13-village-en');
+  await page.goto(`${base}/`);
+  await page.waitForSelector('h1');
+  check((await page.getAttribute('html', 'lang')) === 'en', 'the language survives a reload');
+  await page.click('button.lang');
+  await page.waitForFunction(() => document.documentElement.lang === 'zh-CN');
+
+  step = 'logout';
+  await page.click('.user-button');
+  await page.click('.user-panel button');
+  await page.waitForSelector('form.login-form');
+  const after = await page.evaluate(() => fetch('/api/v1/me').then((r) => r.status));
+  check(after === 401, `signed out (GET /me answers ${after})`);
+
+  check(problems.length === 0, `browser problems:\n  ${problems.join('\n  ')}`);
+}
+
+try {
+  await run();
+  log('SMOKE OK');
+  await context.close();
+  rmSync(profile, { recursive: true, force: true });
+  process.exit(0);
+} catch (e) {
+  console.error(`SMOKE FAILED in step "${step}": ${e.message}`);
+  if (problems.length) console.error(`browser problems so far:\n  ${problems.join('\n  ')}`);
+  try {
+    if (page) await page.screenshot({ path: join(shotDir, `failure-${step.replace(/\W+/g, '-')}.png`), fullPage: true });
+  } catch {
+    // the browser may already be gone
+  }
+  try {
+    await context?.close();
+  } catch {
+    // ignore
+  }
+  rmSync(profile, { recursive: true, force: true });
+  process.exit(1);
+}

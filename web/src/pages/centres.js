@@ -1,0 +1,38 @@
+// The five city centres and the public registers. Their services are later features: each page
+// has its real header and says plainly that the feature is not in this release (no sample data).
+
+import { h, mount } from '../dom.js';
+import { t } from '../i18n.js';
+import { CENTRES } from '../shell.js';
+import { emptyState, pageHeader } from '../ui.js';
+import notFound from './notfound.js';
+
+function unavailable(titleKey, descKey, textKey = 'centre.unavailable.text') {
+  return h(
+    'div',
+    { class: 'page' },
+    pageHeader({ eyebrow: t('nav.tier.city.long'), title: t(titleKey), subtitle: t(descKey) }),
+    h('section', { class: 'card' }, emptyState(t('centre.unavailable'), t(textKey), '…')),
+  );
+}
+
+export const centrePage = {
+  name: 'centre',
+  tier: 'city',
+  render(main, ctx) {
+    const id = ctx.params.id;
+    if (!CENTRES.includes(id)) return notFound.render(main, ctx);
+    ctx.setTitle(t(`nav.centre.${id}`));
+    mount(main, unavailable(`nav.centre.${id}`, `centre.${id}.desc`));
+  },
+};
+
+export const registersPage = {
+  name: 'registers',
+  tier: 'city',
+  auth: false,
+  render(main, ctx) {
+    ctx.setTitle(t('registers.title'));
+    mount(main, unavailable('registers.title', 'registers.desc', 'registers.unavailable.text'));
+  },
+};
