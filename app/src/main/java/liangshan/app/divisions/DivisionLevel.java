@@ -1,6 +1,7 @@
 package liangshan.app.divisions;
 
 import java.util.Locale;
+import java.util.Optional;
 
 /** The four levels of Quzhou's statistical division codes, by code length. */
 public enum DivisionLevel {
@@ -29,25 +30,25 @@ public enum DivisionLevel {
     }
 
     /** The level whose codes have {@code code}'s length; empty for any other string. */
-    public static java.util.Optional<DivisionLevel> ofCode(String code) {
+    public static Optional<DivisionLevel> ofCode(String code) {
         if (code == null || !code.chars().allMatch(c -> c >= '0' && c <= '9')) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         for (DivisionLevel level : values()) {
             if (level.codeLength == code.length()) {
-                return java.util.Optional.of(level);
+                return Optional.of(level);
             }
         }
-        return java.util.Optional.empty();
+        return Optional.empty();
     }
 
     /** The level named {@code key} ({@code county}, …); empty when there is none. */
-    public static java.util.Optional<DivisionLevel> ofKey(String key) {
+    public static Optional<DivisionLevel> ofKey(String key) {
         for (DivisionLevel level : values()) {
             if (level.key().equals(key)) {
-                return java.util.Optional.of(level);
+                return Optional.of(level);
             }
         }
-        return java.util.Optional.empty();
+        return Optional.empty();
     }
 }

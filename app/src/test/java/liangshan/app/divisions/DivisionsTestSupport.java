@@ -9,11 +9,13 @@ import liangshan.app.identity.CurrentActor;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Fallback;
 
 /**
  * TEMPORARY test-only stand-ins until the identity and audit branches are merged (remove at merge
  * when the real beans exist): a recording {@link AuditTrail} and a settable {@link CurrentActor}.
- * Each is created only when no real bean exists.
+ * Each is created only when no real bean exists and, should both exist, yields to the real one
+ * ({@link Fallback}).
  */
 @TestConfiguration(proxyBeanMethods = false)
 public class DivisionsTestSupport {
@@ -54,12 +56,14 @@ public class DivisionsTestSupport {
     }
 
     @Bean
+    @Fallback
     @ConditionalOnMissingBean(AuditTrail.class)
     RecordingAuditTrail divisionsTestAuditTrail() {
         return new RecordingAuditTrail();
     }
 
     @Bean
+    @Fallback
     @ConditionalOnMissingBean(CurrentActor.class)
     SettableActor divisionsTestCurrentActor() {
         return new SettableActor();

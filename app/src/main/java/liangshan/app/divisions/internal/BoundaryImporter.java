@@ -1,5 +1,6 @@
 package liangshan.app.divisions.internal;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -49,14 +50,14 @@ class BoundaryImporter {
     private final DivisionCatalog catalog;
     private final DivisionStore store;
     private final AuditTrail audit;
-    private final java.time.Clock clock;
+    private final Clock clock;
     private final TransactionTemplate transactions;
 
     BoundaryImporter(
             DivisionCatalog catalog,
             DivisionStore store,
             AuditTrail audit,
-            java.time.Clock clock,
+            Clock clock,
             TransactionTemplate transactions) {
         this.catalog = catalog;
         this.store = store;

@@ -80,9 +80,7 @@ class DivisionQueries {
         List<Item> matches = new ArrayList<>();
         for (Division d : snapshot.byCode().values()) {
             if ((wanted == null || d.level() == wanted)
-                    && (parent == null
-                            || parent.isBlank()
-                            || (d.code().startsWith(parent) && !d.code().equals(parent)))
+                    && underParent(d, parent, wanted)
                     && (needle == null
                             || d.name().toLowerCase(Locale.ROOT).contains(needle)
                             || d.code().startsWith(needle))) {
@@ -92,6 +90,20 @@ class DivisionQueries {
         int from = (int) Math.min((long) page * size, matches.size());
         int to = Math.min(from + size, matches.size());
         return new Page<>(matches.subList(from, to), page, size, matches.size());
+    }
+
+    /**
+     * With a level, every division of that level below the parent; without one, the parent's
+     * direct children.
+     */
+    private static boolean underParent(Division d, String parent, DivisionLevel wanted) {
+        if (parent == null || parent.isBlank()) {
+            return true;
+        }
+        if (wanted == null) {
+            return parent.equals(d.parentCode());
+        }
+        return d.code().startsWith(parent) && !d.code().equals(parent);
     }
 
     Detail detail(String code) {

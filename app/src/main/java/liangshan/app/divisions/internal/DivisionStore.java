@@ -4,7 +4,6 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import liangshan.app.divisions.Boundary;
 import liangshan.app.divisions.BoundarySource;
 import liangshan.app.divisions.Cgcs2000;
@@ -110,13 +109,6 @@ class DivisionStore {
                         BoundarySource.ofKey(rs.getString("source")),
                         rs.getBoolean("illustrative")))
                 .list());
-    }
-
-    Optional<String> provenance(String code) {
-        return jdbc.sql("select provenance from division_boundary where code = ?")
-                .param(code)
-                .query(String.class)
-                .optional();
     }
 
     private static Geometry read(WKBReader reader, byte[] wkb) {

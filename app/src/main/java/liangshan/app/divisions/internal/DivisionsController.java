@@ -1,5 +1,6 @@
 package liangshan.app.divisions.internal;
 
+import java.util.Arrays;
 import liangshan.app.identity.CurrentActor;
 import liangshan.app.web.Page;
 import org.springframework.http.MediaType;
@@ -11,6 +12,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.context.request.WebRequest;
 
 /**
  * {@code /api/v1/divisions}: public reading of divisions, their details and map layers, and the
@@ -42,9 +44,16 @@ class DivisionsController {
         return queries.list(level, parent, q, page, size);
     }
 
+    /** A map layer; answers 304 when the client's {@code If-None-Match} names the current version. */
     @GetMapping("/map")
-    ResponseEntity<byte[]> map(@RequestParam String level, @RequestParam(required = false) String parent) {
-        return ResponseEntity.ok().contentType(GEO_JSON).body(queries.map(level, parent));
+    ResponseEntity<byte[]> map(
+            @RequestParam String level, @RequestParam(required = false) String parent, WebRequest request) {
+        byte[] layer = queries.map(level, parent);
+        String etag = "\"" + Integer.toHexString(Arrays.hashCode(layer)) + "-" + layer.length + "\"";
+        if (request.checkNotModified(etag)) {
+            return null;
+        }
+        return ResponseEntity.ok().eTag(etag).contentType(GEO_JSON).body(layer);
     }
 
     @GetMapping("/{code}")

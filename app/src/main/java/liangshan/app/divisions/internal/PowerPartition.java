@@ -10,6 +10,7 @@ import org.locationtech.jts.algorithm.locate.IndexedPointInAreaLocator;
 import org.locationtech.jts.coverage.CoverageUnion;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.CoordinateXY;
+import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryFactory;
 import org.locationtech.jts.geom.LineString;
@@ -123,7 +124,7 @@ final class PowerPartition {
         for (Polygon face : faces) {
             Coordinate point = face.getInteriorPoint().getCoordinate();
             Integer owner = null;
-            for (Object candidate : index.query(new org.locationtech.jts.geom.Envelope(point))) {
+            for (Object candidate : index.query(new Envelope(point))) {
                 int p = (Integer) candidate;
                 if (locators.get(p).locate(point) == Location.INTERIOR && (owner == null || p < owner)) {
                     owner = p;

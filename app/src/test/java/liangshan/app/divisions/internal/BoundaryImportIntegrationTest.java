@@ -187,6 +187,36 @@ class BoundaryImportIntegrationTest {
                 .containsExactly("divisions.import.empty");
     }
 
+    @Test
+    void structuralProblemsOfFeaturesAreAllReported() throws Exception {
+        List<Division> villages = divisions.children(TOWN);
+        Geometry good = shrunkVillagesOfTown().get(villages.get(0).code());
+        Geometry farAway = new WKTReader(Cgcs2000.lonLatFactory())
+                .read("POLYGON ((116.30 39.90, 116.32 39.90, 116.32 39.92, 116.30 39.92, 116.30 39.90))");
+        String c0 = villages.get(0).code();
+        String body = "{\"type\":\"FeatureCollection\",\"features\":["
+                + feature("\"code\":\"" + c0 + "\"", good) + ","
+                + feature("\"code\":\"" + c0 + "\"", good) + ","
+                + "{\"type\":\"Feature\",\"properties\":{\"code\":\""
+                + villages.get(1).code() + "\"},\"geometry\":null},"
+                + "{\"type\":\"Feature\",\"properties\":{\"code\":\""
+                + villages.get(2).code()
+                + "\"},\"geometry\":{\"type\":\"Point\",\"coordinates\":[118.8,28.9]}},"
+                + "{\"type\":\"Feature\",\"properties\":{\"code\":\""
+                + villages.get(3).code()
+                + "\"},\"geometry\":{\"type\":\"Polygon\",\"coordinates\":[[[118.8,\"x\"]]]}},"
+                + feature("\"code\":\"" + villages.get(4).code() + "\"", farAway) + ","
+                + "42]}";
+        assertThat(problems(body))
+                .containsExactlyInAnyOrder(
+                        "divisions.import.duplicate-code",
+                        "divisions.import.missing-geometry",
+                        "divisions.import.unsupported-geometry",
+                        "divisions.import.bad-coordinates",
+                        "divisions.import.outside-quzhou",
+                        "divisions.import.not-feature");
+    }
+
     private List<String> problems(String body) {
         String before = BoundaryTableSnapshot.digest(jdbc);
         try {

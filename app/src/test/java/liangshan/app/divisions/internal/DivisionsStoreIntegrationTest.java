@@ -71,6 +71,19 @@ class DivisionsStoreIntegrationTest {
     }
 
     @Test
+    void storedGeneratedBoundariesAreExactlyTheDeterministicGeneration() {
+        Map<String, org.locationtech.jts.geom.Polygon> fresh =
+                IllustrativeBoundaries.generate(CountyBoundaryFile.load(), DivisionCsv.load());
+        for (Map.Entry<String, org.locationtech.jts.geom.Polygon> entry : fresh.entrySet()) {
+            Boundary stored = divisions.boundary(entry.getKey()).orElseThrow();
+            assertThat(stored.source()).as(entry.getKey()).isEqualTo(BoundarySource.GENERATED);
+            assertThat(stored.gk120().equalsExact(entry.getValue()))
+                    .as(entry.getKey())
+                    .isTrue();
+        }
+    }
+
+    @Test
     void everyVillageChainGoesCityCountyTownWithPrefixCodes() {
         int villages = 0;
         for (Division town : divisions.children("330881")) {
