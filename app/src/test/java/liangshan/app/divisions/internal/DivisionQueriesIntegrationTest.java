@@ -3,7 +3,7 @@ package liangshan.app.divisions.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import liangshan.app.divisions.DivisionsIntegrationTest;
+import liangshan.app.support.IntegrationTest;
 import liangshan.app.web.ApiException;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Test;
@@ -11,7 +11,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpStatus;
 
 /** Rejections of the read API (rendered as problem+json by the web module). */
-@DivisionsIntegrationTest
+@IntegrationTest
 class DivisionQueriesIntegrationTest {
 
     @Autowired

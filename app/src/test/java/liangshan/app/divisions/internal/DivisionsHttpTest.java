@@ -1,7 +1,6 @@
 package liangshan.app.divisions.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -9,26 +8,24 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Set;
 import liangshan.app.divisions.Cgcs2000;
 import liangshan.app.divisions.Division;
 import liangshan.app.divisions.Divisions;
-import liangshan.app.divisions.DivisionsIntegrationTest;
-import liangshan.app.divisions.DivisionsTestSupport.SettableActor;
-import liangshan.app.identity.Actor;
-import liangshan.app.identity.CurrentActor;
-import liangshan.app.identity.DataScope;
 import liangshan.app.identity.Role;
+import liangshan.app.identity.internal.TestAccounts;
+import liangshan.app.support.IntegrationTest;
+import liangshan.app.web.ApiClient;
 import org.junit.jupiter.api.Test;
 import org.locationtech.jts.geom.Geometry;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** The public read endpoints over HTTP (and the import endpoint while the test actor stand-in is active). */
-@DivisionsIntegrationTest
+@IntegrationTest
 class DivisionsHttpTest {
 
     @LocalServerPort
@@ -120,45 +117,46 @@ class DivisionsHttpTest {
     }
 
     @Test
-    void theImportEndpointAcceptsGeoJson(
-            @Autowired CurrentActor currentActor,
+    void theImportEndpointNeedsAnAdministratorOrTheCountysOfficer(
+            @Autowired ApplicationContext context,
             @Autowired Divisions divisions,
             @Autowired JdbcClient jdbc,
-            @Autowired DivisionCatalog catalog)
-            throws Exception {
-        assumeTrue(currentActor instanceof SettableActor, "runs while the test actor stand-in is active");
-        SettableActor actor = (SettableActor) currentActor;
+            @Autowired DivisionCatalog catalog) {
+        Division village = divisions.children("330822001").get(0);
+        Map<String, Geometry> features = new LinkedHashMap<>();
+        features.put(
+                village.code(),
+                Cgcs2000.toLonLat(
+                        divisions.boundary(village.code()).orElseThrow().gk120().buffer(-2)));
+        String body = BoundaryImportIntegrationTest.featureCollection(features);
+        String path = "/api/v1/divisions/boundaries";
+        TestAccounts.Account otherCounty = TestAccounts.create(context, "div-kc", Role.COUNTY_OFFICER, "330802");
+        TestAccounts.Account admin = TestAccounts.create(context, "div-admin", Role.CITY_ADMIN, "3308");
         BoundaryTableSnapshot saved = BoundaryTableSnapshot.take(jdbc);
+        String digestBefore = BoundaryTableSnapshot.digest(jdbc);
         try {
-            actor.set(new Actor(1, "admin", Set.of(Role.CITY_ADMIN), DataScope.CITY));
-            Division village = divisions.children("330822001").get(0);
-            Map<String, Geometry> features = new LinkedHashMap<>();
-            features.put(
-                    village.code(),
-                    Cgcs2000.toLonLat(divisions
-                            .boundary(village.code())
-                            .orElseThrow()
-                            .gk120()
-                            .buffer(-2)));
-            HttpResponse<String> response = http.send(
-                    HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/divisions/boundaries"))
-                            .header("Content-Type", "application/geo+json")
-                            .POST(HttpRequest.BodyPublishers.ofString(
-                                    BoundaryImportIntegrationTest.featureCollection(features)))
-                            .build(),
-                    HttpResponse.BodyHandlers.ofString());
-            assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-            assertThat(JsonMapper.shared()
-                            .readTree(response.body())
-                            .path("villages")
-                            .asInt())
-                    .isEqualTo(1);
-            assertThat(json("/api/v1/divisions/" + village.code())
+            assertThat(new ApiClient(port)
+                            .send("POST", path, body, "application/geo+json")
+                            .status())
+                    .isEqualTo(401);
+            ApiClient.Response foreign = new ApiClient(port)
+                    .signedIn(otherCounty.username(), otherCounty.password())
+                    .send("POST", path, body, "application/geo+json");
+            assertThat(foreign.status()).as(foreign.body()).isIn(403, 422);
+            assertThat(BoundaryTableSnapshot.digest(jdbc)).isEqualTo(digestBefore);
+
+            ApiClient.Response response = new ApiClient(port)
+                    .signedIn(admin.username(), admin.password())
+                    .send("POST", path, body, "application/geo+json");
+            assertThat(response.status()).as(response.body()).isEqualTo(200);
+            assertThat(response.json().path("villages").asInt()).isEqualTo(1);
+            assertThat(new ApiClient(port)
+                            .get("/api/v1/divisions/" + village.code())
+                            .json()
                             .path("boundarySource")
                             .asString())
                     .isEqualTo("imported");
         } finally {
-            actor.set(Actor.ANONYMOUS);
             saved.restore();
             catalog.invalidate();
         }

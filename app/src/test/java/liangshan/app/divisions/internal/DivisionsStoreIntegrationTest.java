@@ -11,15 +11,15 @@ import liangshan.app.divisions.Cgcs2000;
 import liangshan.app.divisions.Division;
 import liangshan.app.divisions.DivisionLevel;
 import liangshan.app.divisions.Divisions;
-import liangshan.app.divisions.DivisionsIntegrationTest;
 import liangshan.app.divisions.VillageKind;
+import liangshan.app.support.IntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.locationtech.jts.geom.Envelope;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** The tables after first start, the module API, and a second start that changes nothing. */
-@DivisionsIntegrationTest
+@IntegrationTest
 class DivisionsStoreIntegrationTest {
 
     @Autowired
