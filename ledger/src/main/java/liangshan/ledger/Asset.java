@@ -18,6 +18,9 @@ import java.util.regex.Pattern;
  */
 public record Asset(String code, int scale) {
 
+    // Declared before the constants below, which are validated against it.
+    private static final Pattern CODE = Pattern.compile("[A-Z][A-Z0-9_]{0,31}");
+
     /** Renminbi counted in fen (分): 100 fen = 1 元. */
     public static final Asset CNY = new Asset("CNY", 2);
 
@@ -26,8 +29,6 @@ public record Asset(String code, int scale) {
      * value (credits-design.md, "Unit").
      */
     public static final Asset ECO_CREDIT = new Asset("ECO_CREDIT", 3);
-
-    private static final Pattern CODE = Pattern.compile("[A-Z][A-Z0-9_]{0,31}");
 
     /** Rejects malformed assets: they are programmer errors, assets are declared in code or configuration. */
     public Asset {
