@@ -37,14 +37,14 @@ public final class LedgerInvariants {
         Map<UUID, Account> accounts = new LinkedHashMap<>();
         state.accounts().forEach(a -> accounts.put(a.id(), a));
         checkAccounts(accounts, violations);
-        Map<UUID, BigInteger[]> recomputed = new HashMap<>();
+        Map<UUID, long[]> recomputed = new HashMap<>();
         Map<UUID, List<Transfer>> resolutions = new HashMap<>();
         Map<UUID, List<Transfer>> reversals = new HashMap<>();
         Map<UUID, Transfer> transfers = new HashMap<>();
         state.transfers().forEach(t -> {
             transfers.put(t.id(), t);
             checkAccountsOf(t, accounts, violations);
-            addToBalances(t, state, recomputed);
+            addToBalances(t, state, recomputed, violations);
             if (t.pendingId() != null) {
                 resolutions
                         .computeIfAbsent(t.pendingId(), k -> new ArrayList<>())
@@ -55,10 +55,10 @@ public final class LedgerInvariants {
             }
         });
         for (Account a : accounts.values()) {
-            BigInteger[] sums = recomputed.getOrDefault(a.id(), zeros());
+            long[] sums = recomputed.getOrDefault(a.id(), new long[4]);
             long[] stored = {a.debitsPending(), a.debitsPosted(), a.creditsPending(), a.creditsPosted()};
             for (int k = 0; k < 4; k++) {
-                if (!sums[k].equals(BigInteger.valueOf(stored[k]))) {
+                if (sums[k] != stored[k]) {
                     violations.add(new Violation(
                             "balances.recomputed",
                             a.id() + " balance " + k + " stored " + stored[k] + " but transfers sum to " + sums[k]));
@@ -115,18 +115,26 @@ public final class LedgerInvariants {
         }
     }
 
-    /** Pending reservations count while PENDING; posts, plain transfers and reversals count as posted. */
-    private static void addToBalances(Transfer t, LedgerState state, Map<UUID, BigInteger[]> balances) {
-        BigInteger[] debit = balances.computeIfAbsent(t.debitAccountId(), k -> zeros());
-        BigInteger[] credit = balances.computeIfAbsent(t.creditAccountId(), k -> zeros());
-        if (t.isPending()) {
-            if (state.pendingStatus(t.id()).orElse(null) == PendingStatus.PENDING) {
-                add(debit, 0, t.amount());
-                add(credit, 2, t.amount());
+    /**
+     * Pending reservations count while PENDING; posts, plain transfers and reversals count as posted. A sum
+     * that leaves the 64-bit range cannot equal a stored balance, so it is reported at once.
+     */
+    private static void addToBalances(
+            Transfer t, LedgerState state, Map<UUID, long[]> balances, List<Violation> violations) {
+        long[] debit = balances.computeIfAbsent(t.debitAccountId(), k -> new long[4]);
+        long[] credit = balances.computeIfAbsent(t.creditAccountId(), k -> new long[4]);
+        try {
+            if (t.isPending()) {
+                if (state.pendingStatus(t.id()).orElse(null) == PendingStatus.PENDING) {
+                    debit[0] = Math.addExact(debit[0], t.amount());
+                    credit[2] = Math.addExact(credit[2], t.amount());
+                }
+            } else if (t.movesPostedBalances()) {
+                debit[1] = Math.addExact(debit[1], t.amount());
+                credit[3] = Math.addExact(credit[3], t.amount());
             }
-        } else if (t.movesPostedBalances()) {
-            add(debit, 1, t.amount());
-            add(credit, 3, t.amount());
+        } catch (ArithmeticException e) {
+            violations.add(new Violation("balances.recomputed", "transfers up to " + t.id() + " overflow a balance"));
         }
     }
 
