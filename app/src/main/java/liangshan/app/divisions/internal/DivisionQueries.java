@@ -106,9 +106,18 @@ class DivisionQueries {
         return d.code().startsWith(parent) && !d.code().equals(parent);
     }
 
+    /**
+     * The detail of one division. Reference data changes only on import (which replaces the
+     * snapshot), so each answer is built once per snapshot: projecting the boundary to lon/lat and
+     * counting descendants would otherwise be paid on every page view.
+     */
     Detail detail(String code) {
         Division d = requireDivision(code);
-        DivisionCatalog.Snapshot snapshot = catalog.snapshot();
+        return catalog.snapshot().derive("detail:" + d.code(), snapshot -> buildDetail(d, snapshot));
+    }
+
+    private Detail buildDetail(Division d, DivisionCatalog.Snapshot snapshot) {
+        String code = d.code();
         Boundary boundary = snapshot.boundaries().get(code);
         List<ChainItem> chain = catalog.ancestors(code).stream()
                 .map(a -> new ChainItem(a.code(), a.name(), a.level().key()))
