@@ -119,10 +119,21 @@ class GepRunTest {
         assertThat(rows.get(TinyInputs.ZONE_B + "/recreation")[4]).isEqualTo("150000.00");
         assertThat(rows).doesNotContainKey("outside/agriculture");
         assertThat(rows).hasSize(2 * 16 + 8);
-        // Maps, provenance and report exist.
+    }
+
+    @Test
+    void maps_provenance_and_report_are_written_and_no_temporary_directory_remains() throws IOException {
+        TinyInputs in = new TinyInputs(tmp.resolve("in"));
+        Path zones = in.writeAll();
+        Path out = tmp.resolve("out");
+        run(in, zones, out);
         for (var ind : RegulatingIndicators.all()) {
             assertThat(out.resolve("maps/" + ind.spec().id() + ".tif")).isRegularFile();
         }
+        var map = liangshan.raster.geotiff.GeoTiff.read(out.resolve("maps/carbon_sequestration.tif"), "t");
+        assertThat(map.grid().isAlignedWith(in.grid)).isTrue();
+        assertThat(map.isNoData(map.get(0, 5))).isTrue(); // land-cover no-data cell
+        assertThat(map.get(0, 0)).isPositive();
         String prov = Files.readString(out.resolve("provenance.json"));
         assertThat(prov)
                 .contains(
@@ -133,21 +144,9 @@ class GepRunTest {
                         "\"zones\"",
                         "\"cellWidthMetres\" : 10.0");
         assertThat(Files.readString(out.resolve("report.html"))).contains("生态系统生产总值", "暂定值", TinyInputs.ZONE_A);
-        try (Stream s = new Stream(tmp)) {
-            assertThat(s.names()).containsExactlyInAnyOrder("in", "out");
+        try (var s = Files.list(tmp)) {
+            assertThat(s.map(p -> p.getFileName().toString()).toList()).containsExactlyInAnyOrder("in", "out");
         }
-    }
-
-    /** Lists a directory's entries (the temp dir of a run must be gone). */
-    record Stream(Path dir) implements AutoCloseable {
-        List<String> names() throws IOException {
-            try (var s = Files.list(dir)) {
-                return s.map(p -> p.getFileName().toString()).toList();
-            }
-        }
-
-        @Override
-        public void close() {}
     }
 
     /** Per-output sums per slot (0 outside, 1 A, 2 B) from the kernels on one whole-grid window. */
