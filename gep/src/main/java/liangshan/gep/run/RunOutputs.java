@@ -147,6 +147,13 @@ final class RunOutputs {
                 dir.resolve("report.html"),
                 new HtmlReport(request, v, rows, quality, noDataByFile, p).html(),
                 StandardCharsets.UTF_8);
+        PdfReport.write(
+                dir.resolve("report.pdf"),
+                PdfReport.font().orElseThrow(() -> new IllegalStateException("no CJK font")),
+                request,
+                v,
+                rows,
+                quality);
     }
 
     private Map<String, Object> provenanceJson(RunProvenance p) {

@@ -149,6 +149,38 @@ class GepRunTest {
         }
     }
 
+    @Test
+    void report_pdf_embeds_a_cjk_font_and_carries_the_chinese_text() throws IOException {
+        TinyInputs in = new TinyInputs(tmp.resolve("in"));
+        Path zones = in.writeAll();
+        Path out = tmp.resolve("out");
+        run(in, zones, out);
+        byte[] pdf = Files.readAllBytes(out.resolve("report.pdf"));
+        assertThat(new String(pdf, 0, 5, StandardCharsets.ISO_8859_1)).isEqualTo("%PDF-");
+        assertThat(new String(pdf, StandardCharsets.ISO_8859_1)).contains("FontFile2");
+        try (var reader = new com.lowagie.text.pdf.PdfReader(pdf)) {
+            String text = new com.lowagie.text.pdf.parser.PdfTextExtractor(reader).getTextFromPage(1);
+            assertThat(text).contains("生态系统生产总值", TinyInputs.ZONE_A);
+        }
+    }
+
+    @Test
+    void without_a_cjk_font_the_run_is_rejected_before_computing() {
+        TinyInputs in = new TinyInputs(tmp.resolve("in"));
+        Path zones = in.writeAll();
+        System.setProperty(
+                PdfReport.FONT_PROPERTY, tmp.resolve("no-such-font.ttc").toString());
+        try {
+            InvalidInputException e = rejected(in, zones);
+            assertThat(e.problems()).singleElement().satisfies(p -> {
+                assertThat(p.code()).isEqualTo("report.no_cjk_font");
+                assertThat(p.messageEn()).contains("fonts-wqy-microhei");
+            });
+        } finally {
+            System.clearProperty(PdfReport.FONT_PROPERTY);
+        }
+    }
+
     /** Per-output sums per slot (0 outside, 1 A, 2 B) from the kernels on one whole-grid window. */
     private static Map<String, double[]> expectedSums(TinyInputs in) {
         ParameterSet params = ParameterSets.get(SET);
