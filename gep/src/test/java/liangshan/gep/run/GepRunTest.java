@@ -181,6 +181,70 @@ class GepRunTest {
         }
     }
 
+    @Test
+    void zone_edges_through_cells_assign_each_cell_by_its_centre() throws IOException {
+        TinyInputs in = new TinyInputs(tmp.resolve("in"));
+        in.writeAll();
+        double x0 = in.grid.originX();
+        double y0 = in.grid.originY();
+        double y1 = y0 - 60;
+        // A: x0 .. x0+26 holds the centres of columns 0-2 (5, 15, 25 m); B: x0+26 .. x0+44 holds
+        // only column 3 (35 m); columns 4 (45 m) and 5 are outside.
+        String json = """
+                {"type":"FeatureCollection","crs":{"type":"name","properties":{"name":"EPSG:4549"}},"features":[
+                {"type":"Feature","properties":{"code":"%s"},"geometry":{"type":"Polygon","coordinates":
+                [[[%s,%s],[%s,%s],[%s,%s],[%s,%s],[%s,%s]]]}},
+                {"type":"Feature","properties":{"code":"%s"},"geometry":{"type":"Polygon","coordinates":
+                [[[%s,%s],[%s,%s],[%s,%s],[%s,%s],[%s,%s]]]}}]}
+                """.formatted(
+                        TinyInputs.ZONE_A,
+                        x0,
+                        y1,
+                        x0 + 26,
+                        y1,
+                        x0 + 26,
+                        y0,
+                        x0,
+                        y0,
+                        x0,
+                        y1,
+                        TinyInputs.ZONE_B,
+                        x0 + 26,
+                        y1,
+                        x0 + 44,
+                        y1,
+                        x0 + 44,
+                        y0,
+                        x0 + 26,
+                        y0,
+                        x0 + 26,
+                        y1);
+        Path zones = tmp.resolve("cut.geojson");
+        Files.writeString(zones, json);
+        Path out = tmp.resolve("out");
+        run(in, zones, out);
+        Map<String, String[]> rows = rows(out);
+        ParameterSet params = ParameterSets.get(SET);
+        double[] nep = params.classTable().perClass("nep_ratio");
+        float[] npp = TinyInputs.npp();
+        double[] co2 = new double[3];
+        for (int i = 0; i < 36; i++) {
+            int c = i % TinyInputs.W;
+            int slot = c < 3 ? 1 : c == 3 ? 2 : 0;
+            int code = TinyInputs.COVER[i];
+            if (code > 0 && !Double.isNaN(nep[code])) {
+                co2[slot] += npp[i] * nep[code] * 100 * 1e-6 * 44 / 12;
+            }
+        }
+        assertThat(new BigDecimal(rows.get("outside/carbon_sequestration")[2]).doubleValue())
+                .isCloseTo(co2[0], org.assertj.core.data.Offset.offset(1e-3));
+        assertThat(new BigDecimal(rows.get(TinyInputs.ZONE_B + "/carbon_sequestration")[2]).doubleValue())
+                .isCloseTo(co2[2], org.assertj.core.data.Offset.offset(1e-3));
+        assertThat(new BigDecimal(rows.get(TinyInputs.ZONE_A + "/carbon_sequestration")[2]).doubleValue())
+                .isCloseTo(co2[1], org.assertj.core.data.Offset.offset(1e-3));
+        assertThat(Files.readString(out.resolve("provenance.json"))).contains("\"outsideCells\" : 12");
+    }
+
     /** Per-output sums per slot (0 outside, 1 A, 2 B) from the kernels on one whole-grid window. */
     private static Map<String, double[]> expectedSums(TinyInputs in) {
         ParameterSet params = ParameterSets.get(SET);
