@@ -67,6 +67,22 @@
  * 3 decimals, else empty; value in 元, 2 decimals), {@code maps/<indicator>.tif}, {@code
  * provenance.json}, {@code report.html}. Everything is written to a temporary directory next to
  * the output directory and moved into place at the end, so a failed or cancelled run leaves no
- * output directory.
+ * output directory. {@code report.pdf} (the same report, shorter, with every village) needs a CJK
+ * font to embed (Debian {@code fonts-wqy-microhei}, or system property {@code liangshan.cjk-font});
+ * without one the run is rejected before computing.
+ *
+ * <h2>Choices of the pipeline</h2>
+ *
+ * <ul>
+ *   <li>A map cell is no-data (NaN) where the land cover is no-data; elsewhere it holds exactly the
+ *       per-cell quantity that is summed into {@code zones.csv} (0 for cells whose other inputs are
+ *       no-data, as §G says), so maps and zone totals agree.
+ *   <li>The county of a cell for the emission caps is the first six digits of its zone's code; the
+ *       caps are computed over the cells of the run (pass 1), so a run should cover whole counties.
+ *   <li>Flood regulation's outside row includes reservoirs and lakes whose point lies in no zone.
+ *   <li>Table indicators have no outside row (their statistics belong to villages or counties).
+ *   <li>Progress stages: {@code validate}, {@code terrain}, {@code capacity} and {@code indicators}
+ *       (once per strip), {@code write}; cancellation is checked at the same points.
+ * </ul>
  */
 package liangshan.gep.run;
