@@ -41,7 +41,8 @@ import liangshan.raster.zonal.ZoneIndex;
  *
  * <p><b>Memory bound.</b> Whole-grid arrays: the zone index (4 B/cell) and the LS factor
  * (4 B/cell) for the whole run; while LS is computed, the DEM, Horn slope and aspect, filled DEM,
- * flood order, D8 directions and accumulation add ≈ 29 B/cell (so ≈ 37 B/cell peak: 370 MB for
+ * flood order, D8 directions and accumulation add ≈ 29 B/cell plus the priority-flood queue (so
+ * ≈ 37 B/cell peak without the queue: 370 MB for
  * 10 M cells at 30 m, 3.3 GB for 88 M cells at 10 m); everything else is read and written in
  * strips of 256 rows (see {@link RasterPasses}).
  */

@@ -27,11 +27,11 @@ import liangshan.raster.zonal.ZoneIndex;
  * indicator pass that runs every regulating kernel per strip, sums per zone and writes the
  * per-cell maps.
  *
- * <p><b>Memory per strip</b> ({@code s} = strip rows × width cells): 7 float input buffers and
- * an int cover, county and zone-slot array (40 B/cell), the kernels' {@link CellResult} doubles
- * (17 outputs, 136 B/cell) and one float map row buffer (4 B/cell): about 180·s bytes, 430 MB
- * for 256-row strips of a 9,400-column grid; plus each map writer's 256-row tile buffer (8 ×
- * 4 B/cell·256 rows·width).
+ * <p><b>Memory per strip</b> ({@code s} = strip rows × width cells): 8 float input buffers (land
+ * cover, six inputs, LS) and the int cover, county and zone-slot arrays (44 B/cell), the kernels'
+ * {@link CellResult} doubles (15 outputs, 120 B/cell, short-lived) and one float map buffer
+ * (4 B/cell): about 170·s bytes, 410 MB for 256-row strips of a 9,400-column grid; plus each of
+ * the 8 map writers' 256-row tile buffer (4 B/cell, 77 MB together at that width).
  */
 final class RasterPasses {
 
