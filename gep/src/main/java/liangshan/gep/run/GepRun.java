@@ -1,0 +1,363 @@
+package liangshan.gep.run;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Objects;
+import java.util.TreeMap;
+import java.util.function.BooleanSupplier;
+import java.util.stream.Stream;
+import liangshan.gep.cell.InputProblem;
+import liangshan.gep.cell.InvalidInputException;
+import liangshan.gep.cell.QualityReport;
+import liangshan.gep.params.ParameterSet;
+import liangshan.gep.params.ParameterSets;
+import liangshan.gep.provenance.RunProvenance;
+import liangshan.gep.regulating.EmissionCapped.CapFactors;
+import liangshan.gep.regulating.FloodRegulation;
+import liangshan.gep.regulating.RegulatingIndicators;
+import liangshan.gep.spec.GepInputs;
+import liangshan.gep.spec.GepParameters;
+import liangshan.raster.Band;
+import liangshan.raster.BandSource;
+import liangshan.raster.geotiff.GeoTiff;
+import liangshan.raster.terrain.LsFactor;
+import liangshan.raster.zonal.ZoneIndex;
+
+/**
+ * A GEP run of method LS-2026.1 over an inputs directory and a zone file (formats in {@code
+ * package-info.java}): validate everything, compute, write {@code zones.csv}, maps, {@code
+ * provenance.json} and {@code report.html} into a temporary directory beside {@code out}, and
+ * move it into place. A failed or cancelled run leaves no {@code out}.
+ *
+ * <p><b>Memory bound.</b> Whole-grid arrays: the zone index (4 B/cell) and the LS factor
+ * (4 B/cell) for the whole run; while LS is computed, the DEM, Horn slope and aspect, filled DEM,
+ * flood order, D8 directions and accumulation add ≈ 29 B/cell plus the priority-flood queue (so
+ * ≈ 37 B/cell peak without the queue: 370 MB for
+ * 10 M cells at 30 m, 3.3 GB for 88 M cells at 10 m); everything else is read and written in
+ * strips of 256 rows (see {@link RasterPasses}).
+ */
+public final class GepRun {
+
+    /**
+     * What to run.
+     *
+     * @param inputs inputs directory (rasters and {@code tables/})
+     * @param zones GeoJSON FeatureCollection of villages
+     * @param parameterSetId id of a shipped parameter set
+     * @param year accounting year
+     * @param out output directory; must not exist, its parent must
+     */
+    public record Request(Path inputs, Path zones, String parameterSetId, int year, Path out) {
+        public Request {
+            Objects.requireNonNull(inputs, "inputs");
+            Objects.requireNonNull(zones, "zones");
+            Objects.requireNonNull(parameterSetId, "parameterSetId");
+            Objects.requireNonNull(out, "out");
+        }
+    }
+
+    /** Progress of a run: stage id ({@code validate, terrain, capacity, indicators, write}) and steps. */
+    @FunctionalInterface
+    public interface Progress {
+        void report(String stage, int done, int total);
+
+        /** Discards progress. */
+        static Progress none() {
+            return (s, d, t) -> {};
+        }
+    }
+
+    /** The run was cancelled; nothing was written. */
+    public static final class CancelledException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        CancelledException(String stage) {
+            super("GEP run cancelled during " + stage + "; nothing was written");
+        }
+    }
+
+    /**
+     * Outcome of a finished run.
+     *
+     * @param out the output directory
+     * @param zoneCount zones in the zone file
+     * @param rows rows of {@code zones.csv} (without header)
+     * @param totalsYuan total value per indicator over all zones and outside, 元
+     */
+    public record Result(Path out, int zoneCount, List<ZoneRow> rows, Map<String, java.math.BigDecimal> totalsYuan) {}
+
+    private final Clock clock;
+
+    public GepRun(Clock clock) {
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    /**
+     * Runs {@code request}.
+     *
+     * @throws InvalidInputException listing every input problem (nothing written)
+     * @throws CancelledException when {@code cancelled} became true (nothing written)
+     */
+    public Result run(Request request, Progress progress, BooleanSupplier cancelled) {
+        progress.report("validate", 0, 1);
+        RunProvenance.Builder provenance;
+        try (Validated v = validate(request)) {
+            progress.report("validate", 1, 1);
+            provenance = RunProvenance.start(clock, v.params());
+            Path parent = request.out().toAbsolutePath().getParent();
+            Path tmp = createTemp(parent, request.out());
+            try {
+                Result result = compute(request, v, provenance, progress, cancelled, tmp);
+                Files.move(tmp, request.out(), StandardCopyOption.ATOMIC_MOVE);
+                progress.report("write", 1, 1);
+                return new Result(request.out(), result.zoneCount(), result.rows(), result.totalsYuan());
+            } catch (IOException e) {
+                deleteQuietly(tmp);
+                throw new UncheckedIOException("cannot move the run into " + request.out() + ": " + e.getMessage(), e);
+            } catch (RuntimeException | Error e) {
+                deleteQuietly(tmp);
+                throw e;
+            }
+        }
+    }
+
+    private static Path createTemp(Path parent, Path out) {
+        try {
+            return Files.createTempDirectory(parent, "." + out.getFileName() + ".tmp-");
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create a temporary directory in " + parent, e);
+        }
+    }
+
+    /** Everything validated, with open rasters. */
+    record Validated(
+            ParameterSet params,
+            RasterInputs rasters,
+            ZonesFile zones,
+            ZoneIndex index,
+            int[] countyOfZone,
+            Tables tables,
+            LandCoverScan scan,
+            List<ZoneLineSet> tableLines,
+            Map<String, Double> reservoirs,
+            Map<String, Double> lakes)
+            implements AutoCloseable {
+        @Override
+        public void close() {
+            rasters.close();
+        }
+    }
+
+    /** Lines of one table indicator. */
+    record ZoneLineSet(String indicatorId, List<liangshan.gep.tables.ZoneLine> lines) {}
+
+    private Validated validate(Request r) {
+        List<InputProblem> problems = new ArrayList<>();
+        if (Files.exists(r.out())) {
+            problems.add(Csv.problem(
+                    r.out().toString(),
+                    "output.exists",
+                    "输出目录已存在，不会覆盖",
+                    "output directory exists; it is not overwritten"));
+        }
+        Path parent = r.out().toAbsolutePath().getParent();
+        if (parent == null || !Files.isDirectory(parent)) {
+            problems.add(Csv.problem(
+                    String.valueOf(parent),
+                    "output.no_parent",
+                    "输出目录的上级目录不存在",
+                    "parent of the output directory does not exist"));
+        }
+        if (r.year() < 1949 || r.year() > 2200) {
+            problems.add(Csv.problem("year", "input.bad_year", "年份 " + r.year() + " 无效", "invalid year " + r.year()));
+        }
+        if (PdfReport.font().isEmpty()) {
+            problems.add(Csv.problem(
+                    "report.pdf",
+                    "report.no_cjk_font",
+                    "找不到中文字体，无法生成 PDF 报告；请安装 fonts-wqy-microhei 或用系统属性 " + PdfReport.FONT_PROPERTY + " 指定字体文件",
+                    "no CJK font found for the PDF report; install fonts-wqy-microhei or name a font file with the"
+                            + " system property " + PdfReport.FONT_PROPERTY));
+        }
+        ParameterSet params = null;
+        try {
+            params = ParameterSets.get(r.parameterSetId());
+        } catch (NoSuchElementException e) {
+            problems.add(Csv.problem(
+                    r.parameterSetId(),
+                    "param.unknown_set",
+                    "没有该参数集；可用："
+                            + ParameterSets.list().stream()
+                                    .map(ParameterSets.Info::id)
+                                    .toList(),
+                    "no such parameter set; available: "
+                            + ParameterSets.list().stream()
+                                    .map(ParameterSets.Info::id)
+                                    .toList()));
+        }
+        if (!Files.isDirectory(r.inputs())) {
+            problems.add(
+                    Csv.problem(r.inputs().toString(), "input.missing_dir", "输入目录不存在", "inputs directory is missing"));
+            throw new InvalidInputException(problems);
+        }
+        RasterInputs rasters = RasterInputs.open(r.inputs(), problems);
+        Tables tables = Tables.read(r.inputs(), problems);
+        ZonesFile zones = null;
+        if (!Files.isRegularFile(r.zones())) {
+            problems.add(Csv.problem(r.zones().toString(), "input.missing_file", "文件不存在", "file is missing"));
+        } else if (rasters != null) {
+            zones = ZonesFile.read(r.zones(), rasters.grid().crs(), problems);
+        }
+        if (!problems.isEmpty() || params == null || rasters == null || zones == null) {
+            if (rasters != null) {
+                rasters.close();
+            }
+            throw new InvalidInputException(problems);
+        }
+        try {
+            return validateContent(params, rasters, zones, tables, problems);
+        } catch (RuntimeException e) {
+            rasters.close();
+            throw e;
+        }
+    }
+
+    private Validated validateContent(
+            ParameterSet params, RasterInputs rasters, ZonesFile zones, Tables tables, List<InputProblem> problems) {
+        ZoneIndex index = ZoneIndex.rasterise(
+                rasters.grid(),
+                zones.zones().stream().map(ZonesFile.Zone::geometry).toList());
+        int[] countyOfZone = new int[zones.zones().size()];
+        for (int z = 0; z < countyOfZone.length; z++) {
+            countyOfZone[z] = Integer.parseInt(zones.zones().get(z).code().substring(0, 6));
+        }
+        LandCoverScan scan = LandCoverScan.scan(rasters.band(GepInputs.LAND_COVER.name()), index);
+        params.missingClasses(scan.codes())
+                .forEach(p -> problems.add(new InputProblem(
+                        p.code(),
+                        RasterInputs.LAND_COVER.fileName(),
+                        "landcover.tif：" + p.messageZh(),
+                        "landcover.tif: " + p.messageEn())));
+        List<ZoneLineSet> lines = TableRun.lines(params, zones, scan, rasters.grid(), tables, problems);
+        Map<String, Double> reservoirs = new TreeMap<>();
+        Map<String, Double> lakes = new TreeMap<>();
+        try {
+            reservoirs = RegulatingIndicators.FLOOD_REGULATION.reservoirs(
+                    tables.reservoirs().stream()
+                            .map(p -> new FloodRegulation.Reservoir(
+                                    p.name(), p.amount(), zones.zoneContaining(zones.project(p.lon(), p.lat()))))
+                            .toList(),
+                    params);
+            lakes = RegulatingIndicators.FLOOD_REGULATION.lakes(
+                    tables.lakes().stream()
+                            .map(p -> new FloodRegulation.Lake(
+                                    p.name(), p.amount(), zones.zoneContaining(zones.project(p.lon(), p.lat()))))
+                            .toList(),
+                    params);
+        } catch (InvalidInputException e) {
+            problems.addAll(e.problems());
+        }
+        InvalidInputException.throwIfAny(problems);
+        return new Validated(params, rasters, zones, index, countyOfZone, tables, scan, lines, reservoirs, lakes);
+    }
+
+    private Result compute(
+            Request request,
+            Validated v,
+            RunProvenance.Builder provenance,
+            Progress progress,
+            BooleanSupplier cancelled,
+            Path tmp)
+            throws IOException {
+        RasterPasses.Cancellation cancel = (stage, done, total) -> {
+            if (cancelled.getAsBoolean()) {
+                throw new CancelledException(stage);
+            }
+            progress.report(stage, done, total);
+        };
+        cancel.check("terrain", 0, 1);
+        Band dem = GeoTiff.read(v.rasters().paths().get(RasterInputs.DEM.fileName()), "m");
+        long demNoData = countNoData(dem);
+        Band ls = LsFactor.compute(dem, v.params().constant(GepParameters.SLOPE_LENGTH_CAP.name()))
+                .ls();
+        dem = null;
+        cancel.check("terrain", 1, 1);
+        RasterPasses passes = new RasterPasses(v.rasters().grid(), v.index(), v.countyOfZone(), v.params(), cancel);
+        Map<String, CapFactors> factors = passes.capFactors(
+                v.rasters().band(GepInputs.LAND_COVER.name()), v.tables().emissions());
+        List<String> outputs = new ArrayList<>();
+        RasterPasses.INDICATORS.forEach(i -> outputs.addAll(i.outputs()));
+        outputs.add("flood_reservoir_m3");
+        outputs.add("flood_lake_m3");
+        ZoneTotals totals = new ZoneTotals(v.index().zoneCount(), outputs);
+        List<BandSource> inputs = new ArrayList<>();
+        List<String> floatNames = new ArrayList<>();
+        inputs.add(v.rasters().band(GepInputs.LAND_COVER.name()));
+        for (RasterInputs.File f : RasterInputs.FILES) {
+            if (f != RasterInputs.LAND_COVER && f != RasterInputs.DEM) {
+                inputs.add(v.rasters().band(f.input()));
+                floatNames.add(f.input());
+            }
+        }
+        inputs.add(ls);
+        floatNames.add(GepInputs.LS_FACTOR.name());
+        Map<String, long[]> noData = new LinkedHashMap<>();
+        inputs.forEach(b -> noData.put(b.name(), new long[1]));
+        Map<String, QualityReport> quality = new LinkedHashMap<>();
+        Path maps = Files.createDirectory(tmp.resolve("maps"));
+        passes.indicators(inputs, floatNames, factors, totals, quality, noData, maps);
+        addTableParts(v, totals);
+        cancel.check("write", 0, 1);
+        Map<String, Long> noDataByFile = new LinkedHashMap<>();
+        noData.forEach((k, c) -> noDataByFile.put(k.equals("LS") ? "LS (dem.tif)" : k, c[0]));
+        noDataByFile.put(RasterInputs.DEM.fileName(), demNoData);
+        RunOutputs outputsWriter = new RunOutputs(request, v, totals, quality, noDataByFile, clock);
+        List<ZoneRow> rows = outputsWriter.rows();
+        outputsWriter.write(tmp, provenance);
+        return new Result(request.out(), v.index().zoneCount(), rows, ZoneRow.totalsByIndicator(rows));
+    }
+
+    private static void addTableParts(Validated v, ZoneTotals totals) {
+        Map<String, Integer> slotOf = new LinkedHashMap<>();
+        for (int z = 0; z < v.zones().zones().size(); z++) {
+            slotOf.put(v.zones().zones().get(z).code(), z + 1);
+        }
+        slotOf.put(FloodRegulation.OUTSIDE, 0);
+        v.reservoirs().forEach((zone, m3) -> totals.addTo("flood_reservoir_m3", slotOf.get(zone), m3));
+        v.lakes().forEach((zone, m3) -> totals.addTo("flood_lake_m3", slotOf.get(zone), m3));
+    }
+
+    private static long countNoData(Band band) {
+        long n = 0;
+        for (float f : band.values()) {
+            if (band.isNoData(f)) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    private static void deleteQuietly(Path dir) {
+        try (Stream<Path> walk = Files.walk(dir)) {
+            walk.sorted(Comparator.reverseOrder()).forEach(p -> {
+                try {
+                    Files.deleteIfExists(p);
+                } catch (IOException ignored) {
+                    // Best effort: the run's own failure is what the caller needs to see.
+                }
+            });
+        } catch (IOException ignored) {
+            // The directory may not exist any more.
+        }
+    }
+}
