@@ -14,7 +14,7 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-const [baseArg, username, password, shotDir] = process.argv.slice(2);
+const [baseArg, username, password, shotDir, newcomer, newcomerPassword] = process.argv.slice(2);
 if (!baseArg || !username || !password || !shotDir) {
   console.error('usage: node e2e/smoke.mjs <baseUrl> <username> <password> <screenshotDir>');
   process.exit(2);
@@ -253,6 +253,36 @@ async function run() {
   await page.waitForSelector('form.login-form');
   const after = await page.evaluate(() => fetch('/api/v1/me').then((r) => r.status));
   check(after === 401, `signed out (GET /me answers ${after})`);
+
+  if (newcomer) {
+    step = 'forced password change';
+    await page.fill('#username', newcomer);
+    await page.fill('#password', newcomerPassword);
+    await page.click('form.login-form button[type=submit]');
+    await page.waitForURL(/\/password$/);
+    await page.waitForSelector('#newPassword');
+    await page.fill('#currentPassword', newcomerPassword);
+    await page.fill('#newPassword', 'short');
+    await page.fill('#repeatPassword', 'short');
+    await page.click('form.login-form button[type=submit]');
+    const tooShort = await page.textContent('#newPassword-error');
+    check(tooShort.includes('10'), `a short password is refused next to the field (${tooShort})`);
+    await shot('14-password-forced');
+    await go('/map');
+    await page.waitForURL(/\/password$/);
+    const fresh = `Fresh-${newcomerPassword}-2`;
+    await page.fill('#currentPassword', newcomerPassword);
+    await page.fill('#newPassword', fresh);
+    await page.fill('#repeatPassword', fresh);
+    await page.click('form.login-form button[type=submit]');
+    await page.waitForURL((url) => !url.pathname.endsWith('/password'));
+    const me = await page.evaluate(() => fetch('/api/v1/me').then((r) => r.json()));
+    check(me.mustChangePassword === false, 'the new password is set and the account is released');
+    await shot('15-password-changed');
+    await page.click('.user-button');
+    await page.click('.user-panel button');
+    await page.waitForSelector('form.login-form');
+  }
 
   check(problems.length === 0, `browser problems:\n  ${problems.join('\n  ')}`);
 }

@@ -127,6 +127,7 @@ export const auth = {
   me: () => request('GET', '/me', undefined, { quiet401: true }),
   login: (username, password) => request('POST', '/auth/login', { username, password }, { quiet401: true }),
   logout: () => request('POST', '/auth/logout', {}, { quiet401: true }),
+  changePassword: (currentPassword, newPassword) => request('POST', '/me/password', { currentPassword, newPassword }),
 };
 
 const geoCache = new Map();

@@ -17,6 +17,7 @@ import { cityPage, countiesPage } from './pages/city.js';
 import villagesPage from './pages/villages.js';
 import { centrePage, registersPage } from './pages/centres.js';
 import notFoundPage from './pages/notfound.js';
+import passwordPage from './pages/password.js';
 
 route('/signin', loginPage);
 route('/map', mapPage);
@@ -28,6 +29,7 @@ route('/counties', countiesPage);
 route('/city', cityPage);
 route('/centre/:id', centrePage);
 route('/registers', registersPage);
+route('/password', passwordPage);
 
 const app = document.getElementById('app');
 const header = h('header', { class: 'app-header' });
@@ -63,6 +65,12 @@ function render(url) {
   const page = found.page;
   if (page.auth !== false && !session.me) {
     navigate(`/signin?next=${encodeURIComponent(url.pathname + url.search)}`, { replace: true });
+    return;
+  }
+  // An account that must change its password can do nothing else (the server answers 403
+  // auth.password-change-required), so it goes straight to the form.
+  if (session.me?.mustChangePassword && page !== passwordPage) {
+    navigate('/password', { replace: true });
     return;
   }
   const tier = typeof page.tier === 'function' ? page.tier(found.params, url) : page.tier;

@@ -55,6 +55,7 @@ function userMenu(me, onLogout) {
     h('p', { class: 'user-name' }, me.displayName || me.username),
     h('p', { class: 'muted small' }, me.username),
     h('dl', null, h('dt', null, t('nav.user.role')), h('dd', { class: 'user-roles' }, roles), h('dt', null, t('nav.user.scope')), scopeValue),
+    h('a', { href: '/password', class: 'btn btn-block' }, t('nav.changePassword')),
     h('button', { type: 'button', class: 'btn btn-block', onclick: onLogout }, t('nav.logout')),
   );
   const button = h(

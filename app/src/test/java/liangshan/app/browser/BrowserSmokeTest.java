@@ -13,10 +13,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import liangshan.app.identity.Role;
+import liangshan.app.identity.internal.TestAccounts;
 import liangshan.app.support.IntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
 import org.springframework.core.env.Environment;
 import org.springframework.test.context.TestPropertySource;
 
@@ -42,6 +45,9 @@ class BrowserSmokeTest {
     @Autowired
     Environment environment;
 
+    @Autowired
+    ApplicationContext context;
+
     @Test
     void userSignsInOpensTheMapAndAVillage() throws Exception {
         assumeTrue(
@@ -58,13 +64,24 @@ class BrowserSmokeTest {
                 "browser test needs playwright-core: run `npm ci` in " + web);
 
         DemoCredential user = demoCredential();
+        // A new account that must change its password at first sign-in, as every account created by
+        // an administrator must.
+        TestAccounts.Account newcomer =
+                TestAccounts.createMustChangePassword(context, "smoke-newcomer", Role.INVESTOR, "3308");
         Path screenshots = Path.of("target", "browser-screenshots").toAbsolutePath();
         Files.createDirectories(screenshots);
         Path log = screenshots.resolve("smoke.log");
         String baseUrl = "http://localhost:" + port;
 
         Process process = new ProcessBuilder(
-                        "node", "e2e/smoke.mjs", baseUrl, user.username(), user.password(), screenshots.toString())
+                        "node",
+                        "e2e/smoke.mjs",
+                        baseUrl,
+                        user.username(),
+                        user.password(),
+                        screenshots.toString(),
+                        newcomer.username(),
+                        newcomer.password())
                 .directory(web.toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile())
@@ -83,6 +100,7 @@ class BrowserSmokeTest {
                 0, process.exitValue(), "browser smoke test failed (screenshots in " + screenshots + "):\n" + output);
         assertTrue(output.contains("SMOKE OK"), "smoke script did not report success:\n" + output);
         assertTrue(Files.exists(screenshots.resolve("06-village.png")), "village screenshot was taken");
+        assertTrue(Files.exists(screenshots.resolve("14-password-forced.png")), "password screenshot was taken");
     }
 
     /** The repository's web/ folder, found from the app module's directory (the test's working dir). */

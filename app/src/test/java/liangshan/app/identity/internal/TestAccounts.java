@@ -34,4 +34,14 @@ public final class TestAccounts {
                 false);
         return new Account(created.user().id(), username, password);
     }
+
+    /** Like {@link #create}, but the account must change its password at first sign-in. */
+    public static Account createMustChangePassword(ApplicationContext context, String prefix, Role role, String scope) {
+        UserService users = context.getBean(UserService.class);
+        String username = unique(prefix);
+        String password = "Pw-" + username + "-initial";
+        UserService.Created created = users.create(
+                Actor.SYSTEM, new UserRequests.CreateUser(username, "测试 " + username, List.of(role), scope, password));
+        return new Account(created.user().id(), username, password);
+    }
 }
