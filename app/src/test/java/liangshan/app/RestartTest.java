@@ -21,12 +21,17 @@ class RestartTest {
         Path dataDir = Files.createTempDirectory(Files.createDirectories(Path.of("target", "test-data")), "restart");
         String marker = "restart-" + UUID.randomUUID();
 
+        String before;
         try (ConfigurableApplicationContext first = start(dataDir)) {
             JdbcClient jdbc = JdbcClient.create(first.getBean(javax.sql.DataSource.class));
             jdbc.sql("insert into platform_setting(key, value) values (:k, 'kept')")
                     .param("k", marker)
                     .update();
+            before = state(jdbc);
         }
+        assertThat(before)
+                .as("first start created the admin, loaded divisions, audited both")
+                .doesNotContain("|0|");
         assertThat(dataDir.resolve("pgdata/PG_VERSION")).exists();
 
         try (ConfigurableApplicationContext second = start(dataDir)) {
@@ -36,7 +41,25 @@ class RestartTest {
                             .query(String.class)
                             .optional())
                     .contains("kept");
+            assertThat(state(jdbc))
+                    .as("users, password hashes, divisions and the audit chain")
+                    .isEqualTo(before);
+            assertThat(second.getBean(liangshan.app.audit.internal.AuditVerifier.class)
+                            .verify()
+                            .intact())
+                    .isTrue();
         }
+    }
+
+    /** Everything a restart must keep, in one comparable string. */
+    private static String state(JdbcClient jdbc) {
+        return jdbc.sql("""
+                        select '|' || (select count(*) from identity_user)
+                            || '|' || (select string_agg(username || ':' || password_hash, ',' order by username) from identity_user)
+                            || '|' || (select count(*) from division)
+                            || '|' || (select count(*) from audit_log)
+                            || '|' || (select last_hash from audit_chain_head) || '|'
+                        """).query(String.class).single();
     }
 
     private static ConfigurableApplicationContext start(Path dataDir) {
