@@ -79,6 +79,20 @@ final class SynthTables {
             }
             countyHectares.merge(code.substring(0, 6), hectares, Double::sum);
         }
+        String emissions = countyRows(statistics, countyHectares);
+        StringBuilder reservoirs = new StringBuilder("name,lon,lat,capacity_m3\n");
+        for (Object[] r : Geography.RESERVOIRS) {
+            reservoirs.append(
+                    String.format(Locale.ROOT, "%s,%.5f,%.5f,%d%n", r[0], (Double) r[1], (Double) r[2], (Long) r[4]));
+        }
+        Files.writeString(dir.resolve("statistics.csv"), statistics, StandardCharsets.UTF_8);
+        Files.writeString(dir.resolve("visitors.csv"), visitors, StandardCharsets.UTF_8);
+        Files.writeString(dir.resolve("emissions.csv"), emissions, StandardCharsets.UTF_8);
+        Files.writeString(dir.resolve("reservoirs.csv"), reservoirs, StandardCharsets.UTF_8);
+    }
+
+    /** Livestock output per county into {@code statistics}; returns the emissions table. */
+    private static String countyRows(StringBuilder statistics, Map<String, Double> countyHectares) {
         double cityHectares = countyHectares.values().stream()
                 .mapToDouble(Double::doubleValue)
                 .sum();
@@ -104,15 +118,7 @@ final class SynthTables {
                         .append('\n');
             }
         }
-        StringBuilder reservoirs = new StringBuilder("name,lon,lat,capacity_m3\n");
-        for (Object[] r : Geography.RESERVOIRS) {
-            reservoirs.append(
-                    String.format(Locale.ROOT, "%s,%.5f,%.5f,%d%n", r[0], (Double) r[1], (Double) r[2], (Long) r[4]));
-        }
-        Files.writeString(dir.resolve("statistics.csv"), statistics, StandardCharsets.UTF_8);
-        Files.writeString(dir.resolve("visitors.csv"), visitors, StandardCharsets.UTF_8);
-        Files.writeString(dir.resolve("emissions.csv"), emissions, StandardCharsets.UTF_8);
-        Files.writeString(dir.resolve("reservoirs.csv"), reservoirs, StandardCharsets.UTF_8);
+        return emissions.toString();
     }
 
     private static void quantityRow(
