@@ -19,7 +19,7 @@ import { randomBytes } from 'node:crypto';
 
 const args = Object.fromEntries(process.argv.slice(2).reduce((acc, a, i, all) => (a.startsWith('--') ? [...acc, [a.slice(2), all[i + 1]]] : acc), []));
 const PORT = Number(args.port || 5178);
-const DATA = args.data || process.env.LIANGSHAN_REFERENCE_DATA || '/work/shared/data';
+const DATA = args.data || process.env.LIANGSHAN_REFERENCE_DATA || new URL('../../app/src/main/resources/divisions/', import.meta.url).pathname;
 const STATIC = new URL('../target/classes/static/', import.meta.url).pathname;
 
 const USERS = [
