@@ -27,7 +27,7 @@ import org.locationtech.jts.io.geojson.GeoJsonWriter;
 public final class SyntheticLandscape {
 
     /** Generator version, recorded in {@code synth.json}; change it when the output changes. */
-    public static final String VERSION = "synth-1";
+    public static final String VERSION = "synth-2";
 
     static final float NO_DATA = -9999f;
     private static final int STRIP_ROWS = 64;

@@ -42,7 +42,7 @@ final class Terrain {
         }
         this.seats = List.copyOf(seats);
         this.reservoirs = List.copyOf(reservoirs);
-        this.riverHalfWidthMetres = Math.max(120, 0.6 * cellSizeMetres);
+        this.riverHalfWidthMetres = Math.max(160, 0.6 * cellSizeMetres);
     }
 
     /** Distance to the river axis (m) and the relative position along it (0 west … 1 east). */
@@ -101,6 +101,16 @@ final class Terrain {
         }
         if (elevation > 1_050) {
             return u < 0.7 ? 5 : 7;
+        }
+        if (elevation < 260 && slopeDegrees < 6) {
+            // scattered hamlets and ponds of the lowlands (Quzhou: ~6 % built-up, ~3 % water)
+            double spot = Noise.value(seed + 17, x / 350, y / 350);
+            if (spot > 0.80) {
+                return 13;
+            }
+            if (spot < 0.10) {
+                return 12;
+            }
         }
         if (elevation < 140 && slopeDegrees < 4) {
             if (r[0] < 700 && u > 0.93) {
