@@ -56,6 +56,7 @@ final class HtmlReport {
                 + "或本地实测值替换后方可正式使用。</p>\n");
         method(p);
         totals();
+        magnitude();
         villages();
         parameters(p);
         qualitySection();
@@ -131,6 +132,24 @@ final class HtmlReport {
         h.append("<tr><th>GEP 合计</th><td></td><td></td><td class=\"n\"><b>")
                 .append(all.toPlainString())
                 .append("</b></td></tr></table>\n");
+    }
+
+    private void magnitude() {
+        h.append("<h3>数量级核对（与公开数据对比，仅供参考）</h3>\n<table><tr><th>项目</th><th>本次核算</th>"
+                + "<th>公开数据</th><th>比值</th></tr>\n");
+        for (MagnitudeCheck.Line l : MagnitudeCheck.of(rows)) {
+            h.append("<tr><td>")
+                    .append(esc(l.itemZh()))
+                    .append("</td><td class=\"n\">")
+                    .append(esc(l.run()))
+                    .append("</td><td>")
+                    .append(esc(l.published()))
+                    .append("</td><td class=\"n\">")
+                    .append(l.ratio() == null ? "—" : l.ratio().toPlainString())
+                    .append("</td></tr>\n");
+        }
+        h.append("</table>\n<p>合成（示意）景观的地类比例、气候与统计量仿照衢州设定，比值反映量级是否合理，"
+                + "不是校准目标；真实数据的核算结果与公开数据不一致时，应先核对参数集中的暂定值。</p>\n");
     }
 
     private void villages() {

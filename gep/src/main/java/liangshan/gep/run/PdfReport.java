@@ -100,6 +100,16 @@ final class PdfReport {
             }
             row(totals, body, "GEP 合计", all.toPlainString());
             doc.add(totals);
+            PdfPTable check = table(body, "数量级核对（与公开数据对比）", "本次核算 / 公开数据 / 比值");
+            for (MagnitudeCheck.Line l : MagnitudeCheck.of(rows)) {
+                row(
+                        check,
+                        body,
+                        l.itemZh(),
+                        l.run() + " / " + l.published() + " / "
+                                + (l.ratio() == null ? "—" : l.ratio().toPlainString()));
+            }
+            doc.add(check);
             doc.add(new Paragraph("三、村级 GEP（由高到低）", head));
             PdfPTable villages = table(body, "村代码", "GEP（元）");
             byZone(rows)
