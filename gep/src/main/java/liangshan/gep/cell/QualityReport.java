@@ -23,7 +23,12 @@ public final class QualityReport {
     private long noDataCells;
     private long unknownClassCells;
     private long notCountedCells;
-    private final Map<String, Long> noDataByInput = new TreeMap<>();
+    // Per-input no-data counters: a few inputs per report, looked up by name identity first (the
+    // band names are constants), so counting a no-data cell neither boxes nor searches a map.
+    private String[] inputNames = new String[8];
+    private long[] inputCounts = new long[8];
+    private int inputs;
+    private int lastInput = -1;
 
     /** Counts {@code count} cells as seen. */
     public void seen(int count) {
@@ -37,7 +42,7 @@ public final class QualityReport {
         boolean any = false;
         for (FloatBand b : bands) {
             if (b.isNoData(i)) {
-                noDataByInput.merge(b.name(), 1L, Long::sum);
+                count(b.name(), 1);
                 any = true;
             }
         }
@@ -51,12 +56,12 @@ public final class QualityReport {
     public boolean noData(int i, IntBand first, FloatBand... bands) {
         boolean intMissing = first.isNoData(i);
         if (intMissing) {
-            noDataByInput.merge(first.name(), 1L, Long::sum);
+            count(first.name(), 1);
         }
         boolean any = intMissing;
         for (FloatBand b : bands) {
             if (b.isNoData(i)) {
-                noDataByInput.merge(b.name(), 1L, Long::sum);
+                count(b.name(), 1);
                 any = true;
             }
         }
@@ -71,10 +76,10 @@ public final class QualityReport {
         boolean a = first.isNoData(i);
         boolean b = second.isNoData(i);
         if (a) {
-            noDataByInput.merge(first.name(), 1L, Long::sum);
+            count(first.name(), 1);
         }
         if (b) {
-            noDataByInput.merge(second.name(), 1L, Long::sum);
+            count(second.name(), 1);
         }
         if (a || b) {
             noDataCells++;
@@ -98,7 +103,9 @@ public final class QualityReport {
         noDataCells += other.noDataCells;
         unknownClassCells += other.unknownClassCells;
         notCountedCells += other.notCountedCells;
-        other.noDataByInput.forEach((k, v) -> noDataByInput.merge(k, v, Long::sum));
+        for (int k = 0; k < other.inputs; k++) {
+            count(other.inputNames[k], other.inputCounts[k]);
+        }
     }
 
     public long cells() {
@@ -119,12 +126,37 @@ public final class QualityReport {
 
     /** No-data cells per input name. */
     public Map<String, Long> noDataByInput() {
-        return Map.copyOf(noDataByInput);
+        Map<String, Long> out = new TreeMap<>();
+        for (int k = 0; k < inputs; k++) {
+            out.put(inputNames[k], inputCounts[k]);
+        }
+        return Map.copyOf(out);
     }
 
     @Override
     public String toString() {
-        return "cells=" + cells + ", noData=" + noDataCells + " " + noDataByInput + ", unknownClass="
+        return "cells=" + cells + ", noData=" + noDataCells + " " + new TreeMap<>(noDataByInput()) + ", unknownClass="
                 + unknownClassCells + ", notCounted=" + notCountedCells;
+    }
+
+    private void count(String input, long n) {
+        if (lastInput >= 0 && inputNames[lastInput] == input) {
+            inputCounts[lastInput] += n;
+            return;
+        }
+        for (int k = 0; k < inputs; k++) {
+            if (inputNames[k] == input || inputNames[k].equals(input)) {
+                inputCounts[k] += n;
+                lastInput = k;
+                return;
+            }
+        }
+        if (inputs == inputNames.length) {
+            inputNames = java.util.Arrays.copyOf(inputNames, 2 * inputs);
+            inputCounts = java.util.Arrays.copyOf(inputCounts, 2 * inputs);
+        }
+        inputNames[inputs] = input;
+        inputCounts[inputs] = n;
+        lastInput = inputs++;
     }
 }

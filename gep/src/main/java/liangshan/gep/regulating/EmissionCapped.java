@@ -161,13 +161,19 @@ public final class EmissionCapped implements ValuedIndicator {
         List<InputProblem> problems = new ArrayList<>();
         for (Pollutant p : pollutants) {
             double[] out = r.perCell(p.output());
+            int lastCounty = 0;
+            Double f = null;
             for (int i = 0; i < out.length; i++) {
                 if (out[i] == 0) {
                     continue;
                 }
-                Double f = factors.factor(county.values()[i], p.id());
+                int c = county.values()[i];
+                if (f == null || c != lastCounty) {
+                    f = factors.factor(c, p.id());
+                    lastCounty = c;
+                }
                 if (f == null) {
-                    problems.add(missingEmission(county.values()[i], p.id()));
+                    problems.add(missingEmission(c, p.id()));
                     break;
                 }
                 out[i] *= f;
@@ -252,10 +258,19 @@ public final class EmissionCapped implements ValuedIndicator {
             IntBand county = w.intBand(GepInputs.COUNTY.name());
             for (int k = 0; k < pollutants.size(); k++) {
                 double[] values = capacity.perCell(pollutants.get(k).output());
+                // Neighbouring cells mostly share a county: look its sums up only when it changes.
+                int last = county.noData();
+                double[] target = null;
                 for (int i = 0; i < values.length; i++) {
-                    if (!county.isNoData(i)) {
-                        sums.computeIfAbsent(county.values()[i], c -> new double[pollutants.size()])[k] += values[i];
+                    if (county.isNoData(i)) {
+                        continue;
                     }
+                    int c = county.values()[i];
+                    if (target == null || c != last) {
+                        target = sums.computeIfAbsent(c, x -> new double[pollutants.size()]);
+                        last = c;
+                    }
+                    target[k] += values[i];
                 }
             }
         }

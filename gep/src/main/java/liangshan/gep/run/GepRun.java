@@ -40,11 +40,12 @@ import liangshan.raster.zonal.ZoneIndex;
  * move it into place. A failed or cancelled run leaves no {@code out}.
  *
  * <p><b>Memory bound.</b> Whole-grid arrays: the zone index (4 B/cell) and the LS factor
- * (4 B/cell) for the whole run; while LS is computed, the DEM, Horn slope and aspect, filled DEM,
- * flood order, D8 directions and accumulation add ≈ 29 B/cell plus the priority-flood queue (so
- * ≈ 37 B/cell peak without the queue: 370 MB for
- * 10 M cells at 30 m, 3.3 GB for 88 M cells at 10 m); everything else is read and written in
- * strips of 256 rows (see {@link RasterPasses}).
+ * (4 B/cell) for the whole run; while LS is computed ({@link LsFactor#band}), the DEM, filled
+ * DEM (reused for LS), reached-from links (reused for the accumulation), flood order of the data
+ * cells, D8 directions and masks add ≈ 15–19 B per grid cell plus the priority-flood queue (so
+ * ≈ 23 B per grid cell peak without the queue: 460 MB for the 19.9 M-cell grid of the city at
+ * 30 m, ≈ 4.1 GB for its 179 M-cell grid at 10 m); everything else is read and written in strips
+ * of 256 rows (see {@link RasterPasses}).
  */
 public final class GepRun {
 
@@ -288,8 +289,7 @@ public final class GepRun {
         cancel.check("terrain", 0, 1);
         Band dem = GeoTiff.read(v.rasters().paths().get(RasterInputs.DEM.fileName()), "m");
         long demNoData = countNoData(dem);
-        Band ls = LsFactor.compute(dem, v.params().constant(GepParameters.SLOPE_LENGTH_CAP.name()))
-                .ls();
+        Band ls = LsFactor.band(dem, v.params().constant(GepParameters.SLOPE_LENGTH_CAP.name()));
         dem = null;
         cancel.check("terrain", 1, 1);
         RasterPasses passes = new RasterPasses(v.rasters().grid(), v.index(), v.countyOfZone(), v.params(), cancel);

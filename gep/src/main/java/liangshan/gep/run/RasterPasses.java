@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
+import java.util.stream.IntStream;
 import liangshan.gep.cell.CellKernel;
 import liangshan.gep.cell.CellResult;
 import liangshan.gep.cell.CellWindow;
@@ -29,9 +30,11 @@ import liangshan.raster.zonal.ZoneIndex;
  *
  * <p><b>Memory per strip</b> ({@code s} = strip rows × width cells): 8 float input buffers (land
  * cover, six inputs, LS) and the int cover, county and zone-slot arrays (44 B/cell), the kernels'
- * {@link CellResult} doubles (15 outputs, 120 B/cell, short-lived) and one float map buffer
- * (4 B/cell): about 170·s bytes, 410 MB for 256-row strips of a 9,400-column grid; plus each of
- * the 8 map writers' 256-row tile buffer (4 B/cell, 77 MB together at that width).
+ * {@link CellResult} doubles (at most 4 outputs of one indicator per thread, two threads: up to
+ * 64 B/cell, short-lived) and one float map buffer per indicator (8 × 4 B/cell): about 140·s
+ * bytes, 340 MB for 256-row strips of a 9,400-column grid; plus each of the 8 map writers'
+ * 256-row tile buffer (4 B/cell, 77 MB together at that width). The indicators of a strip run in
+ * parallel (common fork-join pool).
  */
 final class RasterPasses {
 
@@ -76,14 +79,16 @@ final class RasterPasses {
         int[] cover = new int[0];
         int[] county = new int[0];
         int[] slot = new int[0];
-        float[] map = new float[0];
+        float[][] maps = new float[INDICATORS.size()][0];
 
         void size(int n) {
             if (cover.length != n) {
                 cover = new int[n];
                 county = new int[n];
                 slot = new int[n];
-                map = new float[n];
+                for (int k = 0; k < maps.length; k++) {
+                    maps[k] = new float[n];
+                }
             }
         }
     }
@@ -212,25 +217,34 @@ final class RasterPasses {
             countNoData(strip, i + 1, n, noDataByInput.get(band.name()));
         }
         CellWindow w = wb.build();
-        for (Indicator ind : INDICATORS) {
+        // The indicators of a strip are independent (own kernel result, quality report, zone
+        // sums and map writer; the window is only read), so they run in parallel on the common
+        // pool: two threads on the two-core target machine.
+        IntStream.range(0, INDICATORS.size()).parallel().forEach(k -> {
+            Indicator ind = INDICATORS.get(k);
             CellResult r = ind.kernel() != null
                     ? ind.kernel().compute(w, params)
                     : ind.capped().compute(w, params, factors.get(ind.id()));
             quality.get(ind.id()).merge(r.quality());
-            java.util.Arrays.fill(b.map, 0, n, 0f);
-            for (String o : ind.outputs()) {
-                double[] v = r.perCell(o);
-                totals.add(o, v, b.slot, n);
-                for (int k = 0; k < n; k++) {
-                    b.map[k] += (float) v[k];
-                }
-            }
+            writeIndicator(ind, r, b.maps[k], b, n, totals);
+            writers.get(ind.id()).writeRows(b.maps[k], strip.rowCount());
+        });
+    }
+
+    /** Adds an indicator's outputs to the zone sums and sums them into its map (NaN off cover). */
+    private static void writeIndicator(Indicator ind, CellResult r, float[] map, Buffers b, int n, ZoneTotals totals) {
+        java.util.Arrays.fill(map, 0, n, 0f);
+        for (String o : ind.outputs()) {
+            double[] v = r.perCell(o);
+            totals.add(o, v, b.slot, n);
             for (int k = 0; k < n; k++) {
-                if (b.cover[k] < 0) {
-                    b.map[k] = Float.NaN;
-                }
+                map[k] += (float) v[k];
             }
-            writers.get(ind.id()).writeRows(b.map, strip.rowCount());
+        }
+        for (int k = 0; k < n; k++) {
+            if (b.cover[k] < 0) {
+                map[k] = Float.NaN;
+            }
         }
     }
 

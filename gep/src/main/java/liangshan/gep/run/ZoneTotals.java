@@ -25,7 +25,10 @@ final class ZoneTotals {
     void add(String output, double[] v, int[] slot, int n) {
         double[] s = sums.get(output);
         for (int k = 0; k < n; k++) {
-            s[slot[k]] += v[k];
+            double x = v[k];
+            if (x != 0) { // most cells of a clipped grid or of a class-specific output are 0
+                s[slot[k]] += x;
+            }
         }
     }
 

@@ -73,16 +73,9 @@
  *
  * <h2>Choices of the pipeline</h2>
  *
- * <ul>
- *   <li>A map cell is no-data (NaN) where the land cover is no-data; elsewhere it holds exactly the
- *       per-cell quantity that is summed into {@code zones.csv} (0 for cells whose other inputs are
- *       no-data, as §G says), so maps and zone totals agree.
- *   <li>The county of a cell for the emission caps is the first six digits of its zone's code; the
- *       caps are computed over the cells of the run (pass 1), so a run should cover whole counties.
- *   <li>Flood regulation's outside row includes reservoirs and lakes whose point lies in no zone.
- *   <li>Table indicators have no outside row (their statistics belong to villages or counties).
- *   <li>Progress stages: {@code validate}, {@code terrain}, {@code capacity} and {@code indicators}
- *       (once per strip), {@code write}; cancellation is checked at the same points.
- * </ul>
+ * Recorded with the method's other engine choices in {@code gep/METHOD-CHOICES.md}: C19 (what a
+ * map cell holds), C20 (county of a cell for the emission caps, caps over the run's cells), C21
+ * (reservoirs and lakes outside every zone), C22 (no outside row for table indicators), C23
+ * (progress stages and cancellation points).
  */
 package liangshan.gep.run;

@@ -22,7 +22,8 @@ import liangshan.raster.RasterException.Reason;
 
 /**
  * Writes a single-band GeoTIFF row by row: classic little-endian TIFF, square tiles (default
- * 256 × 256), Deflate (compression 8), no predictor, with ModelPixelScale, ModelTiepoint, a
+ * 256 × 256), Deflate (compression 8) at the fastest level (1: writing maps is otherwise the
+ * costliest step of a GEP run; files are somewhat larger than at level 6), no predictor, with ModelPixelScale, ModelTiepoint, a
  * GeoKeyDirectory naming the EPSG code (pixel is area) and GDAL_NODATA when a no-data value is
  * given — the tags GDAL needs to report the same grid, CRS and no-data.
  *
@@ -44,7 +45,7 @@ public final class GeoTiffWriter implements AutoCloseable {
     private final float[] buffer;
     private final long[] offsets;
     private final long[] counts;
-    private final Deflater deflater = new Deflater(6);
+    private final Deflater deflater = new Deflater(Deflater.BEST_SPEED);
     private int rowsBuffered;
     private int rowsWritten;
     private int tileRowsDone;

@@ -22,7 +22,18 @@ public final class D8 {
     /** Column offset of each direction. */
     public static final int[] DCOL = {1, 1, 0, -1, -1, -1, 0, 1};
 
+    /** Direction code by {@code (drow + 1) * 3 + dcol + 1}; the centre entry is unused. */
+    private static final byte[] BY_OFFSET = byOffset();
+
     private D8() {}
+
+    private static byte[] byOffset() {
+        byte[] out = new byte[9];
+        for (byte d = 0; d < 8; d++) {
+            out[(DROW[d] + 1) * 3 + DCOL[d] + 1] = d;
+        }
+        return out;
+    }
 
     /** Distance to the neighbour in direction {@code d} in CRS units: cell width, height or diagonal. */
     static double[] distances(double cellWidth, double cellHeight) {
@@ -36,10 +47,10 @@ public final class D8 {
 
     /** The code of the direction from (row, col) to the adjacent (row2, col2). */
     static byte between(int row, int col, int row2, int col2) {
-        for (byte d = 0; d < 8; d++) {
-            if (row + DROW[d] == row2 && col + DCOL[d] == col2) {
-                return d;
-            }
+        int dr = row2 - row;
+        int dc = col2 - col;
+        if (dr >= -1 && dr <= 1 && dc >= -1 && dc <= 1 && (dr != 0 || dc != 0)) {
+            return BY_OFFSET[(dr + 1) * 3 + dc + 1];
         }
         throw new IllegalArgumentException(
                 "(" + col2 + ", " + row2 + ") is not adjacent to (" + col + ", " + row + ")");

@@ -26,6 +26,14 @@ public record FlowRouting(GridGeometry grid, byte[] direction, int[] accumulatio
 
     /** Routes flow over {@code flood}'s filled surface. */
     public static FlowRouting route(PriorityFlood flood) {
+        byte[] direction = directions(flood);
+        int[] acc = new int[direction.length];
+        accumulate(flood.popOrder(), direction, flood.grid().width(), acc);
+        return new FlowRouting(flood.grid(), direction, acc);
+    }
+
+    /** D8 codes of every cell of {@code flood}'s filled surface (see the class comment). */
+    static byte[] directions(PriorityFlood flood) {
         GridGeometry g = flood.grid();
         int w = g.width();
         int h = g.height();
@@ -52,7 +60,7 @@ public record FlowRouting(GridGeometry grid, byte[] direction, int[] accumulatio
                 }
             }
         }
-        return new FlowRouting(g, direction, accumulate(flood.popOrder(), direction, w, z.length));
+        return direction;
     }
 
     /** The direction of the largest strictly positive drop, or {@link D8#OUT} if there is none. */
@@ -70,8 +78,8 @@ public record FlowRouting(GridGeometry grid, byte[] direction, int[] accumulatio
         return best;
     }
 
-    private static int[] accumulate(int[] popOrder, byte[] direction, int w, int cells) {
-        int[] acc = new int[cells];
+    /** Accumulation into {@code acc}, which must hold zeros (it may be a recycled array). */
+    static void accumulate(int[] popOrder, byte[] direction, int w, int[] acc) {
         for (int k = popOrder.length - 1; k >= 0; k--) {
             int i = popOrder[k];
             byte d = direction[i];
@@ -80,7 +88,6 @@ public record FlowRouting(GridGeometry grid, byte[] direction, int[] accumulatio
                 acc[receiver] += acc[i] + 1;
             }
         }
-        return acc;
     }
 
     /** Row-major index of the cell that {@code index} drains into, or −1 (out of the grid, no-data). */

@@ -48,23 +48,34 @@ public record SlopeAspect(GridGeometry grid, float[] slopeRadians, float[] aspec
                     aspect[i] = Float.NaN;
                     continue;
                 }
-                float e = z[i];
-                double a = at(z, valid, i - w - 1, e);
-                double b = at(z, valid, i - w, e);
-                double cc = at(z, valid, i - w + 1, e);
-                double d = at(z, valid, i - 1, e);
-                double f = at(z, valid, i + 1, e);
-                double gg = at(z, valid, i + w - 1, e);
-                double hh = at(z, valid, i + w, e);
-                double ii = at(z, valid, i + w + 1, e);
-                double dzdx = ((cc + 2 * f + ii) - (a + 2 * d + gg)) / eightDx;
-                double dzdy = ((a + 2 * b + cc) - (gg + 2 * hh + ii)) / eightDy;
-                slope[i] = (float) Math.atan(Math.sqrt(dzdx * dzdx + dzdy * dzdy));
-                aspect[i] = dzdx == 0 && dzdy == 0 ? Float.NaN : (float) downslopeAzimuth(dzdx, dzdy);
+                long sa = at(z, valid, w, i, eightDx, eightDy);
+                slope[i] = Float.intBitsToFloat((int) (sa >>> 32));
+                aspect[i] = Float.intBitsToFloat((int) sa);
             }
         }
         replicateBorder(slope, aspect, valid, w, h);
         return new SlopeAspect(g, slope, aspect);
+    }
+
+    /**
+     * Horn's slope and aspect of the interior data cell {@code i}, packed as the float bits of
+     * the slope (high half) and of the aspect (low half).
+     */
+    static long at(float[] z, boolean[] valid, int w, int i, double eightDx, double eightDy) {
+        float e = z[i];
+        double a = at(z, valid, i - w - 1, e);
+        double b = at(z, valid, i - w, e);
+        double cc = at(z, valid, i - w + 1, e);
+        double d = at(z, valid, i - 1, e);
+        double f = at(z, valid, i + 1, e);
+        double gg = at(z, valid, i + w - 1, e);
+        double hh = at(z, valid, i + w, e);
+        double ii = at(z, valid, i + w + 1, e);
+        double dzdx = ((cc + 2 * f + ii) - (a + 2 * d + gg)) / eightDx;
+        double dzdy = ((a + 2 * b + cc) - (gg + 2 * hh + ii)) / eightDy;
+        float slope = (float) Math.atan(Math.sqrt(dzdx * dzdx + dzdy * dzdy));
+        float aspect = dzdx == 0 && dzdy == 0 ? Float.NaN : (float) downslopeAzimuth(dzdx, dzdy);
+        return ((long) Float.floatToRawIntBits(slope) << 32) | (Float.floatToRawIntBits(aspect) & 0xFFFF_FFFFL);
     }
 
     private static double at(float[] z, boolean[] valid, int i, float centre) {

@@ -242,4 +242,35 @@ class TerrainTest {
                         Math.pow(100, 1.5) / (Math.pow(10, 2.5) * Math.pow(Math.sqrt(2), 0.5) * Math.pow(22.13, 0.5)),
                         within(1e-9));
     }
+
+    @Test
+    void leanBandEqualsComputeCellForCell() {
+        // Rough terrain with integer elevations (flats and pits), a no-data hole, a no-data
+        // corner and a no-data cell next to the border (its border neighbour has no slope).
+        int w = 41;
+        int h = 29;
+        long seed = 20261129L;
+        float[] z = new float[w * h];
+        for (int i = 0; i < z.length; i++) {
+            seed = seed * 6364136223846793005L + 1442695040888963407L;
+            int r = i / w;
+            int c = i % w;
+            z[i] = (float) Math.floor(50 + 0.8 * r + 0.3 * c + ((seed >>> 33) % 7));
+        }
+        for (int r = 10; r < 14; r++) {
+            for (int c = 15; c < 20; c++) {
+                z[r * w + c] = -9999;
+            }
+        }
+        z[0] = -9999;
+        z[w + 1] = -9999;
+        z[(h - 2) * w + (w - 2)] = Float.NaN;
+        Band dem = dem(w, h, z);
+        float[] expected = LsFactor.compute(dem, 122).ls().values();
+        Band lean = LsFactor.band(dem, 122);
+        assertThat(lean.values()).containsExactly(expected);
+        assertThat(Float.isNaN(lean.values()[1])).isTrue(); // border cell whose source (1, 1) is no-data
+        assertThat(lean.values()[20 * w + 30]).isPositive();
+        assertThatThrownBy(() -> LsFactor.band(dem, 0)).isInstanceOf(IllegalArgumentException.class);
+    }
 }
