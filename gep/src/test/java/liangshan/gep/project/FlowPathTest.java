@@ -27,7 +27,11 @@ class FlowPathTest {
         ProjectFixture f = new ProjectFixture(dir, 9, 9, 1);
         ProjectImpactResult r = new ProjectImpact(ProjectImpactTest.CLOCK)
                 .compute(new ProjectImpact.Request(
-                        f.write(), f.footprint(4, 6, 4, 6), new LandCoverChange.ToClass(13), "quzhou-2025-v1", 2025,
+                        f.write(),
+                        f.footprint(4, 6, 4, 6),
+                        new LandCoverChange.ToClass(13),
+                        "quzhou-2025-v1",
+                        2025,
                         null));
         ProjectImpactResult.FlowPath path = r.flowPath();
         assertThat(path.downstreamCells()).isEqualTo(6);
@@ -36,7 +40,8 @@ class FlowPathTest {
         // LS-2026.1: LS comes from the DEM only and a cell's retention from its own class, so the
         // change upslope leaves the downstream cells' soil retention exactly as it was.
         assertThat(path.downstreamDeltaTonnes()).isEqualByComparingTo("0");
-        assertThat(ProjectImpactTest.indicator(r, "soil_retention").deltaQuantity()).isNegative();
+        assertThat(ProjectImpactTest.indicator(r, "soil_retention").deltaQuantity())
+                .isNegative();
     }
 
     @Test
@@ -44,8 +49,12 @@ class FlowPathTest {
         ProjectFixture f = new ProjectFixture(dir, 120, 40, 1);
         ProjectImpactResult r = new ProjectImpact(ProjectImpactTest.CLOCK)
                 .compute(new ProjectImpact.Request(
-                        f.write(), f.footprint(19, 100, 21, 102), new LandCoverChange.ToClass(13), "quzhou-2025-v1",
-                        2025, null));
+                        f.write(),
+                        f.footprint(19, 100, 21, 102),
+                        new LandCoverChange.ToClass(13),
+                        "quzhou-2025-v1",
+                        2025,
+                        null));
         assertThat(r.flowPath().wholeGrid()).isFalse();
         assertThat(r.flowPath().leavesWindow()).isTrue();
         // The window (margin 32 once LS agreed with margin 16) reaches column 100 − 32 = 68; the
@@ -63,7 +72,10 @@ class FlowPathTest {
         double b = rnd.nextDouble() * 6;
         for (int r = 0; r < h; r++) {
             for (int c = 0; c < w; c++) {
-                double v = 200 + 40 * Math.sin(c / 9.0 + a) * Math.cos(r / 11.0 + b) + 0.4 * c - 0.2 * r
+                double v = 200
+                        + 40 * Math.sin(c / 9.0 + a) * Math.cos(r / 11.0 + b)
+                        + 0.4 * c
+                        - 0.2 * r
                         + rnd.nextGaussian() * 2;
                 z[r * w + c] = (float) Math.round(v); // integer metres: many flats, as in real DEMs
             }
