@@ -36,7 +36,8 @@ record FootprintTerrain(GridWindow window, float[] ls, FlowRouting routing, int 
      *
      * @param box the footprint's bounding box as a window (margin 0)
      */
-    static FootprintTerrain compute(BandSource dem, GridWindow box, int[] cells, double maxSlopeLengthMetres) {
+    static FootprintTerrain compute(
+            BandSource dem, java.nio.file.Path demFile, GridWindow box, int[] cells, double maxSlopeLengthMetres) {
         float[] previous = null;
         int margin = FIRST_MARGIN;
         while (true) {
@@ -47,7 +48,7 @@ record FootprintTerrain(GridWindow window, float[] ls, FlowRouting routing, int 
                     box.row0() + box.height() - 1,
                     box.col0() + box.width() - 1,
                     margin);
-            Band band = new Band(dem.name(), "m", w.grid(), CellType.FLOAT32, dem.noData(), w.read(dem));
+            Band band = new Band(dem.name(), "m", w.grid(), CellType.FLOAT32, dem.noData(), w.read(dem, demFile));
             if (band.noData().isEmpty()) {
                 band = new Band(
                         dem.name(), "m", w.grid(), CellType.FLOAT32, OptionalDouble.of(Double.NaN), band.values());

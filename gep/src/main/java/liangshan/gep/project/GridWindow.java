@@ -58,7 +58,18 @@ record GridWindow(GridGeometry full, int row0, int col0, int width, int height) 
                 || (c == width - 1 && col0 + width < full.width());
     }
 
-    /** Reads the window of {@code band} (row-major, window width). */
+    /**
+     * Reads the window of {@code band} (row-major, window width); a GeoTIFF whose file is given is
+     * read block by block ({@link TileWindowReader}).
+     */
+    float[] read(BandSource band, java.nio.file.Path file) {
+        if (file != null && band instanceof liangshan.raster.geotiff.GeoTiffBand g) {
+            return TileWindowReader.read(g, file, this);
+        }
+        return read(band);
+    }
+
+    /** Reads the window of {@code band} (row-major, window width) through {@link BandSource#readRows}. */
     float[] read(BandSource band) {
         float[] rows = new float[full.width() * height];
         band.readRows(row0, height, rows);

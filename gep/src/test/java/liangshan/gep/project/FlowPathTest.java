@@ -105,7 +105,7 @@ class FlowPathTest {
             for (int i = 0; i < cells.length; i++) {
                 cells[i] = i;
             }
-            FootprintTerrain t = FootprintTerrain.compute(dem, box, cells, 122);
+            FootprintTerrain t = FootprintTerrain.compute(dem, null, box, cells, 122);
             for (int i : cells) {
                 int r = i / box.width() + box.row0();
                 int c = i % box.width() + box.col0();

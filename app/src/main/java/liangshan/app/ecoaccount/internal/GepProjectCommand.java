@@ -104,7 +104,8 @@ class GepProjectCommand implements CliCommand {
             String json = JSON.writeValueAsString(ProjectImpactJson.of(r, r.inputs()));
             if (out != null) {
                 Files.writeString(out, json + "\n", StandardCharsets.UTF_8);
-                stderr.println("完成 / done: " + out + " — Δ " + r.totalDeltaYuan().toPlainString() + " 元");
+                stderr.println(
+                        "完成 / done: " + out + " — Δ " + r.totalDeltaYuan().toPlainString() + " 元");
             } else {
                 stdout.println(json);
             }

@@ -56,12 +56,13 @@ class ProjectImpactService {
             year = body.year() != null ? body.year() : lastYear();
             set = inputSets
                     .forYear(year)
-                    .orElseThrow(() -> new ApiException(HttpStatus.NOT_FOUND, "gep.inputs.none-for-year", String.valueOf(year)));
+                    .orElseThrow(() ->
+                            new ApiException(HttpStatus.NOT_FOUND, "gep.inputs.none-for-year", String.valueOf(year)));
         }
         String params = body.params() != null ? body.params() : defaultParams();
         try {
-            ProjectImpactResult r = engine.compute(new ProjectImpact.Request(
-                    set.dir(), body.footprint().toString(), change, params, year, null));
+            ProjectImpactResult r = engine.compute(
+                    new ProjectImpact.Request(set.dir(), body.footprint().toString(), change, params, year, null));
             return ProjectImpactJson.of(r, set.name());
         } catch (InvalidInputException e) {
             throw rejected(e);

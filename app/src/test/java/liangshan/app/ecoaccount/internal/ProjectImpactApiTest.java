@@ -100,9 +100,11 @@ class ProjectImpactApiTest {
                 em.append("330802,").append(p).append(",1000\n");
             }
             Files.writeString(dir.resolve("tables/emissions.csv"), em.toString());
-            Files.writeString(dir.resolve("villages.geojson"), "{\"type\":\"FeatureCollection\",\"features\":[{\"type\":"
-                    + "\"Feature\",\"properties\":{\"code\":\"330802001001\"},\"geometry\":"
-                    + lonLatRect(g, -1, -1, 5, 5) + "}]}");
+            Files.writeString(
+                    dir.resolve("villages.geojson"),
+                    "{\"type\":\"FeatureCollection\",\"features\":[{\"type\":"
+                            + "\"Feature\",\"properties\":{\"code\":\"330802001001\"},\"geometry\":"
+                            + lonLatRect(g, -1, -1, 5, 5) + "}]}");
             Files.writeString(dir.resolve("inputs.json"), "{\"year\": " + year + ", \"illustrative\": true}");
             return g;
         } catch (IOException e) {
@@ -132,7 +134,12 @@ class ProjectImpactApiTest {
         StringBuilder b = new StringBuilder("{\"type\":\"Polygon\",\"coordinates\":[[");
         for (int i = 0; i < xy.length; i++) {
             ProjCoordinate p = TO_LON_LAT.transform(new ProjCoordinate(xy[i][0], xy[i][1]), new ProjCoordinate());
-            b.append(i == 0 ? "" : ",").append('[').append(p.x).append(',').append(p.y).append(']');
+            b.append(i == 0 ? "" : ",")
+                    .append('[')
+                    .append(p.x)
+                    .append(',')
+                    .append(p.y)
+                    .append(']');
         }
         return b.append("]]}").toString();
     }
@@ -159,7 +166,11 @@ class ProjectImpactApiTest {
         assertThat(wc.path("quantityBefore").asString()).isEqualTo("82.560");
         assertThat(wc.path("deltaYuan").asString()).isEqualTo("-582.87");
         assertThat(j.path("provenance").path("methodEdition").asString()).isEqualTo("LS-2026.1");
-        assertThat(j.path("provenance").path("inputsSha256").path("landcover.tif").asString()).hasSize(64);
+        assertThat(j.path("provenance")
+                        .path("inputsSha256")
+                        .path("landcover.tif")
+                        .asString())
+                .hasSize(64);
         assertThat(j.path("provenance").path("change").asString()).isEqualTo("{\"toClass\":13}");
         assertThat(j.path("flowPath").path("downstreamDeltaTonnes").asString()).isEqualTo("0.000");
     }
@@ -167,14 +178,17 @@ class ProjectImpactApiTest {
     @Test
     void the_input_set_is_found_by_year_and_missing_sets_are_404() {
         ApiClient.Response r = client.post(
-                "/api/v1/gep/project-impact", body(null, "{\"mapping\":{\"1\":13}}").replace("{\"params", "{\"year\":2091,\"params"));
+                "/api/v1/gep/project-impact",
+                body(null, "{\"mapping\":{\"1\":13}}").replace("{\"params", "{\"year\":2091,\"params"));
         assertThat(r.status()).as(r.body()).isEqualTo(200);
         assertThat(r.json().path("totalDeltaYuan").asString()).isEqualTo("-1910.35");
         ApiClient.Response none = client.post(
-                "/api/v1/gep/project-impact", body(null, "{\"toClass\":13}").replace("{\"params", "{\"year\":1951,\"params"));
+                "/api/v1/gep/project-impact",
+                body(null, "{\"toClass\":13}").replace("{\"params", "{\"year\":1951,\"params"));
         assertThat(none.status()).isEqualTo(404);
         assertThat(none.code()).isEqualTo("gep.inputs.none-for-year");
-        assertThat(client.post("/api/v1/gep/project-impact", body("no-such-set", "{\"toClass\":13}")).code())
+        assertThat(client.post("/api/v1/gep/project-impact", body("no-such-set", "{\"toClass\":13}"))
+                        .code())
                 .isEqualTo("gep.inputs.not-found");
     }
 
@@ -187,11 +201,12 @@ class ProjectImpactApiTest {
         assertThat(unknown.json().path("messageEn").asString()).contains("42");
         assertThat(unknown.json().path("messageZh").asString()).contains("42");
         ApiClient.Response outside = client.post(
-                "/api/v1/gep/project-impact", body(name, "{\"toClass\":13}").replace(lonLatRect(grid, 2, 2, 2, 2),
-                        lonLatRect(grid, 40, 40, 41, 41)));
+                "/api/v1/gep/project-impact",
+                body(name, "{\"toClass\":13}").replace(lonLatRect(grid, 2, 2, 2, 2), lonLatRect(grid, 40, 40, 41, 41)));
         assertThat(ApiClient.errorCodes(outside)).containsExactly("gep.project.footprint_outside");
-        for (String change : new String[] {"{}", "{\"toClass\":\"x\"}", "{\"toClass\":1,\"mapping\":{}}",
-            "{\"mapping\":{\"a\":1}}"}) {
+        for (String change :
+                new String[] {"{}", "{\"toClass\":\"x\"}", "{\"toClass\":1,\"mapping\":{}}", "{\"mapping\":{\"a\":1}}"
+                }) {
             ApiClient.Response bad = client.post("/api/v1/gep/project-impact", body(name, change));
             assertThat(bad.status()).as(change).isEqualTo(400);
             assertThat(bad.code()).as(change).isEqualTo("gep.project.bad-change");
@@ -199,7 +214,9 @@ class ProjectImpactApiTest {
         ApiClient.Response noFootprint =
                 client.post("/api/v1/gep/project-impact", "{\"inputs\":\"" + name + "\",\"change\":{\"toClass\":13}}");
         assertThat(noFootprint.code()).isEqualTo("gep.project.footprint-required");
-        assertThat(new ApiClient(port).post("/api/v1/gep/project-impact", body(name, "{\"toClass\":13}")).status())
+        assertThat(new ApiClient(port)
+                        .post("/api/v1/gep/project-impact", body(name, "{\"toClass\":13}"))
+                        .status())
                 .isEqualTo(401);
     }
 
@@ -214,8 +231,9 @@ class ProjectImpactApiTest {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         command.stdout = new PrintStream(out, true, StandardCharsets.UTF_8);
         command.stderr = new PrintStream(err, true, StandardCharsets.UTF_8);
-        String[] common = {"--inputs", dir.toString(), "--footprint", fp.toString(), "--params", "quzhou-2025-v1",
-            "--year", "2025"};
+        String[] common = {
+            "--inputs", dir.toString(), "--footprint", fp.toString(), "--params", "quzhou-2025-v1", "--year", "2025"
+        };
         int exit = new CommandLine(command).execute(concat(common, "--mapping", mapping.toString()));
         assertThat(exit).as(err.toString(StandardCharsets.UTF_8)).isZero();
         assertThat(out.toString(StandardCharsets.UTF_8)).contains("\"totalDeltaYuan\" : \"-1910.35\"");
