@@ -50,25 +50,35 @@ public class ProjectBench {
         for (int i = 0; i < 10; i++) {
             engine.compute(request(dir, square(rnd, 1000)));
         }
+        java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
         double[] ms = new double[requests];
+        double[] cpu = new double[requests];
         List<Integer> margins = new ArrayList<>();
         for (int i = 0; i < requests; i++) {
             ProjectImpact.Request r = request(dir, square(rnd, 1000));
             long t = System.nanoTime();
+            long c = threads.getCurrentThreadCpuTime();
             ProjectImpactResult res = engine.compute(r);
             ms[i] = (System.nanoTime() - t) / 1e6;
+            cpu[i] = (threads.getCurrentThreadCpuTime() - c) / 1e6;
             margins.add(res.flowPath().windowMarginCells());
         }
         Arrays.sort(ms);
+        Arrays.sort(cpu);
         System.out.printf(Locale.ROOT,
                 "1 km² at %.0f m, %d warm requests: p50 %.0f ms, p95 %.0f ms, p99 %.0f ms, max %.0f ms; "
                         + "terrain margin 16: %d, 32: %d, larger: %d%n",
                 cell, requests, pct(ms, 50), pct(ms, 95), pct(ms, 99), ms[ms.length - 1],
                 margins.stream().filter(m -> m == 16).count(), margins.stream().filter(m -> m == 32).count(),
                 margins.stream().filter(m -> m > 32).count());
+        System.out.printf(Locale.ROOT, "  CPU time of the request thread: p50 %.0f ms, p95 %.0f ms, max %.0f ms;"
+                        + " load average at the end %.1f on %d cores%n",
+                pct(cpu, 50), pct(cpu, 95), cpu[cpu.length - 1],
+                java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
+                Runtime.getRuntime().availableProcessors());
         long t = System.nanoTime();
-        ProjectImpactResult big = engine.compute(request(dir, square(rnd, 10_000)));
-        System.out.printf(Locale.ROOT, "100 km² (limit): %.0f ms, %d cells%n", (System.nanoTime() - t) / 1e6,
+        ProjectImpactResult big = engine.compute(request(dir, square(rnd, 9_990)));
+        System.out.printf(Locale.ROOT, "99.8 km² (limit 100): %.0f ms, %d cells%n", (System.nanoTime() - t) / 1e6,
                 big.cells());
     }
 

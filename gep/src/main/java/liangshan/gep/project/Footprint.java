@@ -18,6 +18,7 @@ import org.locationtech.jts.geom.Polygon;
 import org.locationtech.jts.geom.PrecisionModel;
 import org.locationtech.jts.operation.valid.IsValidOp;
 import org.locationtech.proj4j.CRSFactory;
+import org.locationtech.proj4j.CoordinateReferenceSystem;
 import org.locationtech.proj4j.CoordinateTransform;
 import org.locationtech.proj4j.CoordinateTransformFactory;
 import org.locationtech.proj4j.ProjCoordinate;
@@ -42,6 +43,8 @@ public record Footprint(Geometry geometry, double areaSquareMetres, String sha25
 
     static final String INPUT = "footprint";
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final java.util.concurrent.ConcurrentMap<String, CoordinateReferenceSystem> CRS =
+            new java.util.concurrent.ConcurrentHashMap<>();
     private static final Pattern EPSG = Pattern.compile("(?i)EPSG:+(\\d+)$");
 
     /**
@@ -69,11 +72,9 @@ public record Footprint(Geometry geometry, double areaSquareMetres, String sha25
                     "footprint CRS EPSG:" + declared + " is neither lon/lat (EPSG:4490/4326) nor the grid's "
                             + gridCrs);
         }
-        CRSFactory crs = new CRSFactory();
         CoordinateTransform toGrid = declared == gridEpsg
                 ? null
-                : new CoordinateTransformFactory()
-                        .createTransform(crs.createFromName("EPSG:4490"), crs.createFromName("EPSG:" + gridEpsg));
+                : new CoordinateTransformFactory().createTransform(crs("EPSG:4490"), crs("EPSG:" + gridEpsg));
         GeometryFactory factory = new GeometryFactory(new PrecisionModel(), gridEpsg);
         List<Polygon> polygons = new ArrayList<>();
         try {
@@ -109,6 +110,11 @@ public record Footprint(Geometry geometry, double areaSquareMetres, String sha25
                             MAX_AREA_SQUARE_METRES / 1e6));
         }
         return new Footprint(g, area, Sha256.hex(geoJson.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /** proj4j parses its EPSG file on every {@code createFromName}: keep the parsed systems. */
+    private static CoordinateReferenceSystem crs(String name) {
+        return CRS.computeIfAbsent(name, n -> new CRSFactory().createFromName(n));
     }
 
     private static void collect(JsonNode n, GeometryFactory f, CoordinateTransform t, List<Polygon> out) {
