@@ -33,11 +33,13 @@ class ProjectImpactService {
     record ProjectImpactRequest(JsonNode footprint, Integer year, String inputs, String params, JsonNode change) {}
 
     private final GepInputSets inputSets;
+    private final ProjectImpactCounties counties;
     private final Clock clock;
     private final ProjectImpact engine;
 
-    ProjectImpactService(GepInputSets inputSets, Clock clock) {
+    ProjectImpactService(GepInputSets inputSets, ProjectImpactCounties counties, Clock clock) {
         this.inputSets = inputSets;
+        this.counties = counties;
         this.clock = clock;
         this.engine = new ProjectImpact(clock);
     }
@@ -61,12 +63,20 @@ class ProjectImpactService {
         }
         String params = body.params() != null ? body.params() : defaultParams();
         try {
-            ProjectImpactResult r = engine.compute(
-                    new ProjectImpact.Request(set.dir(), body.footprint().toString(), change, params, year, null));
+            ProjectImpactResult r = engine.compute(new ProjectImpact.Request(
+                    set.dir(), body.footprint().toString(), change, params, year, zonesFor(set)));
             return ProjectImpactJson.of(r, set.name());
         } catch (InvalidInputException e) {
             throw rejected(e);
         }
+    }
+
+    /** The set's own {@code villages.geojson}, else the platform's county boundaries (for the caps). */
+    private java.nio.file.Path zonesFor(GepInputSets.InputSet set) {
+        if (java.nio.file.Files.isRegularFile(set.dir().resolve(ProjectImpact.DEFAULT_ZONES))) {
+            return null;
+        }
+        return counties.file();
     }
 
     static ApiException rejected(InvalidInputException e) {

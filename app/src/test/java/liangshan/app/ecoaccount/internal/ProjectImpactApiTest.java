@@ -96,8 +96,10 @@ class ProjectImpactApiTest {
                     dir.resolve("tables/statistics.csv"),
                     "level,zone_code,indicator,item,quantity,unit,unit_price_yuan,output_value_yuan\n");
             StringBuilder em = new StringBuilder("county_code,pollutant,tonnes\n");
-            for (String p : new String[] {"cod", "nh3n", "tn", "tp", "so2", "nox", "dust"}) {
-                em.append("330802,").append(p).append(",1000\n");
+            for (String county : new String[] {"330802", "330803", "330822", "330824", "330825", "330881"}) {
+                for (String p : new String[] {"cod", "nh3n", "tn", "tp", "so2", "nox", "dust"}) {
+                    em.append(county).append(',').append(p).append(",1000\n");
+                }
             }
             Files.writeString(dir.resolve("tables/emissions.csv"), em.toString());
             Files.writeString(
@@ -173,6 +175,17 @@ class ProjectImpactApiTest {
                 .hasSize(64);
         assertThat(j.path("provenance").path("change").asString()).isEqualTo("{\"toClass\":13}");
         assertThat(j.path("flowPath").path("downstreamDeltaTonnes").asString()).isEqualTo("0.000");
+    }
+
+    @Test
+    void a_set_without_villages_uses_the_platform_county_boundaries() throws IOException {
+        Files.delete(inputSets.root().resolve(name).resolve("villages.geojson"));
+        ApiClient.Response r = client.post("/api/v1/gep/project-impact", body(name, "{\"toClass\":13}"));
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        assertThat(r.json().path("totalDeltaYuan").asString()).isEqualTo("-1910.35");
+        java.util.List<String> files = new java.util.ArrayList<>();
+        r.json().path("provenance").path("inputsSha256").propertyNames().forEach(files::add);
+        assertThat(files).anySatisfy(f -> assertThat(f).startsWith("project-counties-"));
     }
 
     @Test
