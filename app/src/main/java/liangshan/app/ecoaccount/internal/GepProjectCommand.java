@@ -96,6 +96,13 @@ class GepProjectCommand implements CliCommand {
 
     @Override
     public Integer call() {
+        if (!Files.isRegularFile(footprint)) {
+            stderr.println("输入有误 / inputs rejected:");
+            stderr.println("  [input.missing_file] " + footprint);
+            stderr.println("    足迹文件不存在");
+            stderr.println("    the footprint file is missing");
+            return 1;
+        }
         try {
             LandCoverChange c = change();
             String geoJson = Files.readString(footprint, StandardCharsets.UTF_8);
