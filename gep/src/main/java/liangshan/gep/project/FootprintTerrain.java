@@ -19,17 +19,24 @@ import liangshan.raster.terrain.LsFactor;
  * (A_in is capped at L_max × D); the directions inside filled depressions and flats depend on
  * where the priority-flood enters them. The window therefore grows — margin 16, 32, 64, … cells —
  * until the LS of every footprint cell is bit-identical for two successive margins, or the window
- * is the whole grid (then it is the full run's LS by construction).
+ * is the whole grid (then it is the full run's LS by construction), or the margin reaches {@link
+ * #MAX_MARGIN} (then {@code converged} is false: a wide flat, e.g. a reservoir surface, next to the
+ * footprint; memory stays bounded at about 40 B per window cell).
  *
  * @param window the last window computed
  * @param ls LS per window cell (NaN = no-data)
  * @param routing D8 routing on the window
  * @param margin margin of the window around the footprint's bounding box, cells
  * @param wholeGrid true when the window is the whole grid
+ * @param converged true when the LS of the footprint cells was stable or the window is the grid
  */
-record FootprintTerrain(GridWindow window, float[] ls, FlowRouting routing, int margin, boolean wholeGrid) {
+record FootprintTerrain(
+        GridWindow window, float[] ls, FlowRouting routing, int margin, boolean wholeGrid, boolean converged) {
 
     static final int FIRST_MARGIN = 16;
+
+    /** Largest margin tried, cells (a window of about (2 × 512 + footprint)² cells). */
+    static final int MAX_MARGIN = 512;
 
     /**
      * Computes LS around the footprint cells {@code cells} (indices in {@code box}).
@@ -38,6 +45,17 @@ record FootprintTerrain(GridWindow window, float[] ls, FlowRouting routing, int 
      */
     static FootprintTerrain compute(
             BandSource dem, java.nio.file.Path demFile, GridWindow box, int[] cells, double maxSlopeLengthMetres) {
+        return compute(dem, demFile, box, cells, maxSlopeLengthMetres, MAX_MARGIN);
+    }
+
+    /** As above, with the largest margin tried given ({@code maxMargin} ≥ {@link #FIRST_MARGIN}). */
+    static FootprintTerrain compute(
+            BandSource dem,
+            java.nio.file.Path demFile,
+            GridWindow box,
+            int[] cells,
+            double maxSlopeLengthMetres,
+            int maxMargin) {
         float[] previous = null;
         int margin = FIRST_MARGIN;
         while (true) {
@@ -59,8 +77,9 @@ record FootprintTerrain(GridWindow window, float[] ls, FlowRouting routing, int 
             for (int k = 0; k < cells.length; k++) {
                 atFootprint[k] = ls[box.indexIn(w, cells[k])];
             }
-            if (w.isWholeGrid() || (previous != null && Arrays.equals(previous, atFootprint))) {
-                return new FootprintTerrain(w, ls, f.routing(), margin, w.isWholeGrid());
+            boolean stable = previous != null && Arrays.equals(previous, atFootprint);
+            if (w.isWholeGrid() || stable || margin >= maxMargin) {
+                return new FootprintTerrain(w, ls, f.routing(), margin, w.isWholeGrid(), stable || w.isWholeGrid());
             }
             previous = atFootprint;
             margin *= 2;

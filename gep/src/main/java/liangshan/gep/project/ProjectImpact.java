@@ -196,6 +196,7 @@ public final class ProjectImpact {
                                 down.leavesWindow(),
                                 terrain.margin(),
                                 terrain.wholeGrid(),
+                                terrain.converged(),
                                 downDelta),
                         provenance(fp, replacement));
             }

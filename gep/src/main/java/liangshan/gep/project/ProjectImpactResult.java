@@ -61,6 +61,8 @@ public record ProjectImpactResult(
      * @param leavesWindow some path reaches the window's edge where the grid continues
      * @param windowMarginCells margin of the terrain window around the footprint's bounding box
      * @param wholeGrid the terrain window is the whole grid
+     * @param lsConverged the footprint's LS was the same for the last two window margins (or the
+     *     window is the grid); false only when the margin limit was reached (METHOD-CHOICES C21)
      * @param downstreamDeltaTonnes Δ soil retention of the downstream cells, t (0 under LS-2026.1,
      *     where a cell's retention depends on its own class and the DEM only)
      */
@@ -69,6 +71,7 @@ public record ProjectImpactResult(
             boolean leavesWindow,
             int windowMarginCells,
             boolean wholeGrid,
+            boolean lsConverged,
             BigDecimal downstreamDeltaTonnes) {}
 
     /**

@@ -37,6 +37,7 @@ class FlowPathTest {
         assertThat(path.downstreamCells()).isEqualTo(6);
         assertThat(path.leavesWindow()).isFalse();
         assertThat(path.wholeGrid()).isTrue();
+        assertThat(path.lsConverged()).isTrue();
         // LS-2026.1: LS comes from the DEM only and a cell's retention from its own class, so the
         // change upslope leaves the downstream cells' soil retention exactly as it was.
         assertThat(path.downstreamDeltaTonnes()).isEqualByComparingTo("0");
@@ -57,6 +58,7 @@ class FlowPathTest {
                         null));
         assertThat(r.flowPath().wholeGrid()).isFalse();
         assertThat(r.flowPath().leavesWindow()).isTrue();
+        assertThat(r.flowPath().lsConverged()).isTrue();
         // The window (margin 32 once LS agreed with margin 16) reaches column 100 − 32 = 68; the
         // three footprint rows drain west through columns 99 … 68: 3 × 32 cells.
         assertThat(r.flowPath().windowMarginCells()).isEqualTo(32);
@@ -115,5 +117,20 @@ class FlowPathTest {
                         .isEqualTo(full[r * w + c]);
             }
         }
+    }
+
+    @Test
+    void the_window_stops_growing_at_the_margin_limit_and_says_so() {
+        Band dem = roughDem(3, 200, 180);
+        GridWindow box = GridWindow.around(dem.grid(), 90, 90, 91, 91, 0);
+        int[] cells = {0, 1, 2, 3};
+        FootprintTerrain limited = FootprintTerrain.compute(dem, null, box, cells, 122, FootprintTerrain.FIRST_MARGIN);
+        assertThat(limited.margin()).isEqualTo(FootprintTerrain.FIRST_MARGIN);
+        assertThat(limited.converged())
+                .as("one window only: nothing to compare with")
+                .isFalse();
+        FootprintTerrain normal = FootprintTerrain.compute(dem, null, box, cells, 122);
+        assertThat(normal.converged()).isTrue();
+        assertThat(normal.margin()).isGreaterThan(FootprintTerrain.FIRST_MARGIN);
     }
 }

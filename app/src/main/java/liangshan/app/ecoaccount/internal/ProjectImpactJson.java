@@ -41,6 +41,7 @@ record ProjectImpactJson(
             boolean leavesWindow,
             int windowMarginCells,
             boolean wholeGrid,
+            boolean lsConverged,
             String downstreamDeltaTonnes) {}
 
     record Provenance(
@@ -84,6 +85,7 @@ record ProjectImpactJson(
                         f.leavesWindow(),
                         f.windowMarginCells(),
                         f.wholeGrid(),
+                        f.lsConverged(),
                         plain(f.downstreamDeltaTonnes())),
                 new Provenance(
                         p.methodEdition(),
