@@ -32,6 +32,12 @@ class ProjectImpactService {
     /** The request body of {@code POST /api/v1/gep/project-impact}. */
     record ProjectImpactRequest(JsonNode footprint, Integer year, String inputs, String params, JsonNode change) {}
 
+    /**
+     * Prefix of the engine's problem codes in {@code errors[]}; those problems carry the engine's own
+     * zh and en messages, so they need no bundle keys.
+     */
+    private static final String ENGINE_CODE = "gep.";
+
     private final GepInputSets inputSets;
     private final ProjectImpactCounties counties;
     private final Clock clock;
@@ -82,7 +88,7 @@ class ProjectImpactService {
     static ApiException rejected(InvalidInputException e) {
         List<ApiException.FieldProblem> fields = new ArrayList<>();
         for (InputProblem p : e.problems()) {
-            fields.add(new ApiException.FieldProblem(p.input(), "gep." + p.code(), p.messageZh(), p.messageEn()));
+            fields.add(new ApiException.FieldProblem(p.input(), ENGINE_CODE + p.code(), p.messageZh(), p.messageEn()));
         }
         InputProblem first = e.problems().get(0);
         return new ApiException(
