@@ -21,14 +21,14 @@ import liangshan.raster.geotiff.TiffLayout;
  * and checked before any pixel is computed: present, readable, not truncated, no-data declared,
  * all on the grid of {@code landcover.tif}.
  */
-final class RasterInputs implements AutoCloseable {
+public final class RasterInputs implements AutoCloseable {
 
     /** One raster file: its name in the inputs directory, the spec input it feeds, its unit. */
-    record File(String fileName, String input, String unit) {}
+    public record File(String fileName, String input, String unit) {}
 
-    static final File LAND_COVER = new File("landcover.tif", GepInputs.LAND_COVER.name(), "class");
-    static final File DEM = new File("dem.tif", "dem", "m");
-    static final List<File> FILES = List.of(
+    public static final File LAND_COVER = new File("landcover.tif", GepInputs.LAND_COVER.name(), "class");
+    public static final File DEM = new File("dem.tif", "dem", "m");
+    public static final List<File> FILES = List.of(
             LAND_COVER,
             DEM,
             new File("precip.tif", GepInputs.PRECIPITATION.name(), "mm"),
@@ -47,17 +47,17 @@ final class RasterInputs implements AutoCloseable {
         this.grid = grid;
     }
 
-    GridGeometry grid() {
+    public GridGeometry grid() {
         return grid;
     }
 
     /** The band feeding spec input {@code input} (or {@code dem}). */
-    GeoTiffBand band(String input) {
+    public GeoTiffBand band(String input) {
         return bands.get(input);
     }
 
     /** File paths by file name, in {@link #FILES} order. */
-    Map<String, Path> paths() {
+    public Map<String, Path> paths() {
         return paths;
     }
 
@@ -66,7 +66,7 @@ final class RasterInputs implements AutoCloseable {
      * truncated, lacks a no-data declaration, or is off the land-cover grid. Returns {@code null}
      * (all files closed) when there was any problem.
      */
-    static RasterInputs open(Path dir, List<InputProblem> problems) {
+    public static RasterInputs open(Path dir, List<InputProblem> problems) {
         Map<String, GeoTiffBand> bands = new LinkedHashMap<>();
         Map<String, Path> paths = new LinkedHashMap<>();
         int before = problems.size();

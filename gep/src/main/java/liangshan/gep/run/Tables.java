@@ -29,7 +29,7 @@ import liangshan.gep.tables.StatisticRow.Level;
  * @param lakes reference points with area (km²)
  * @param files the table files that exist, by label, for provenance
  */
-record Tables(
+public record Tables(
         List<StatisticRow> statistics,
         Map<String, Double> visitors,
         List<CountyEmission> emissions,
@@ -57,7 +57,7 @@ record Tables(
     private static final Pattern COUNTY = Pattern.compile("\\d{6}");
 
     /** Reads every table under {@code inputs}; problems are added to {@code problems}. */
-    static Tables read(Path inputs, List<InputProblem> problems) {
+    public static Tables read(Path inputs, List<InputProblem> problems) {
         Map<String, Path> files = new LinkedHashMap<>();
         for (String label : List.of(STATISTICS, VISITORS, EMISSIONS, RESERVOIRS, LAKES)) {
             Path p = inputs.resolve(label);

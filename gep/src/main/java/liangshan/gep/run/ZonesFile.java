@@ -32,10 +32,10 @@ import tools.jackson.databind.json.JsonMapper;
  * is CGCS2000 (EPSG:4490); WGS84 (EPSG:4326) is treated as CGCS2000 — they differ by
  * centimetres, far below a cell.
  */
-final class ZonesFile {
+public final class ZonesFile {
 
     /** One zone: 12-digit code and polygon in the grid's CRS. */
-    record Zone(String code, Geometry geometry) {}
+    public record Zone(String code, Geometry geometry) {}
 
     private static final Pattern CODE = Pattern.compile("\\d{12}");
     private static final Pattern EPSG = Pattern.compile("(?i)EPSG:+(\\d+)$");
@@ -51,7 +51,7 @@ final class ZonesFile {
         this.factory = factory;
     }
 
-    List<Zone> zones() {
+    public List<Zone> zones() {
         return zones;
     }
 
@@ -74,7 +74,7 @@ final class ZonesFile {
 
     /** Reads {@code file}; returns {@code null} after adding problems. */
     @SuppressWarnings("unchecked")
-    static ZonesFile read(Path file, String gridCrs, List<InputProblem> problems) {
+    public static ZonesFile read(Path file, String gridCrs, List<InputProblem> problems) {
         String label = String.valueOf(file.getFileName());
         Map<String, Object> root;
         try {

@@ -1,0 +1,39 @@
+package liangshan.app.ecoaccount.internal;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import liangshan.app.identity.Actor;
+import liangshan.app.identity.CurrentActor;
+import liangshan.app.web.ApiException;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * {@code POST /api/v1/gep/project-impact}: project-level GEP (Δ of the regulating indicators for a
+ * footprint and a land-cover change). Any signed-in user may compute it; it reads input sets and
+ * stores nothing, so it is neither scoped to a division nor audited.
+ */
+@RestController
+@Tag(name = "gep", description = "GEP 核算 / GEP accounting")
+class ProjectImpactController {
+
+    private final CurrentActor current;
+    private final ProjectImpactService service;
+
+    ProjectImpactController(CurrentActor current, ProjectImpactService service) {
+        this.current = current;
+        this.service = service;
+    }
+
+    @PostMapping("/api/v1/gep/project-impact")
+    @Operation(summary = "项目级 GEP：足迹内土地覆被变化引起的调节服务变化 / project-level GEP Δ of regulating services")
+    ProjectImpactJson projectImpact(@RequestBody(required = false) ProjectImpactService.ProjectImpactRequest body) {
+        Actor actor = current.get();
+        if (actor.isAnonymous()) {
+            throw new ApiException(HttpStatus.UNAUTHORIZED, "auth.required");
+        }
+        return service.compute(body);
+    }
+}
