@@ -16,6 +16,7 @@ import liangshan.app.identity.Role;
 import liangshan.app.web.ApiException;
 import liangshan.app.web.Page;
 import liangshan.app.web.PageRequest;
+import liangshan.app.web.Problems;
 import liangshan.gep.params.ParameterSets;
 import liangshan.kernel.id.Ulid;
 import org.springframework.http.HttpStatus;
@@ -44,6 +45,7 @@ class GepRunService {
     private final AuditTrail audit;
     private final TransactionTemplate tx;
     private final Clock clock;
+    private final Problems problemMessages;
     private final SecureRandom random = new SecureRandom();
 
     GepRunService(
@@ -53,7 +55,8 @@ class GepRunService {
             Divisions divisions,
             AuditTrail audit,
             TransactionTemplate tx,
-            Clock clock) {
+            Clock clock,
+            Problems problemMessages) {
         this.runs = runs;
         this.jobs = jobs;
         this.inputSets = inputSets;
@@ -61,6 +64,7 @@ class GepRunService {
         this.audit = audit;
         this.tx = tx;
         this.clock = clock;
+        this.problemMessages = problemMessages;
     }
 
     /** Queues a run; it starts when the runs before it have finished. */
@@ -86,13 +90,21 @@ class GepRunService {
             try {
                 illustrative = inputSets.get(request.inputs()).illustrative();
             } catch (ApiException e) {
-                problems.add(field("inputs", "gep.inputs.not-found"));
+                problems.add(field("inputs", "gep.inputs.not-found", request.inputs()));
             }
         }
         try {
             ParameterSets.get(String.valueOf(request.params()));
         } catch (NoSuchElementException e) {
-            problems.add(field("params", "gep.run.unknown-params"));
+            problems.add(field(
+                    "params",
+                    "gep.run.unknown-params",
+                    request.params(),
+                    String.join(
+                            ", ",
+                            ParameterSets.list().stream()
+                                    .map(ParameterSets.Info::id)
+                                    .toList())));
         }
         if (!problems.isEmpty()) {
             throw new ApiException(HttpStatus.BAD_REQUEST, "gep.run.invalid", problems);
@@ -193,7 +205,7 @@ class GepRunService {
         }
     }
 
-    private static ApiException.FieldProblem field(String field, String code) {
-        return new ApiException.FieldProblem(field, code, null, null);
+    private ApiException.FieldProblem field(String field, String code, Object... args) {
+        return problemMessages.field(field, code, args);
     }
 }
