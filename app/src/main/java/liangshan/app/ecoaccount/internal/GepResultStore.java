@@ -92,11 +92,11 @@ class GepResultStore {
 
     /** The latest year with results inside {@code prefix} that is before {@code year} (any year when null). */
     Optional<Integer> latestYear(String prefix, Integer before) {
-        Integer y = jdbc.sql("select max(year) from gep_result where village_code like ? and year < ?")
+        int y = jdbc.sql("select coalesce(max(year), -1) from gep_result where village_code like ? and year < ?")
                 .params(prefix + "%", before == null ? Integer.MAX_VALUE : before)
                 .query(Integer.class)
                 .single();
-        return Optional.ofNullable(y);
+        return y < 0 ? Optional.empty() : Optional.of(y);
     }
 
     /** Per-indicator sums of {@code prefix}'s villages for {@code year}, in spec order. */
