@@ -28,9 +28,9 @@ import org.springframework.stereotype.Component;
 @Order(Ordered.LOWEST_PRECEDENCE - 100)
 class GepDemoData implements ApplicationRunner {
 
-    static final double CELL_SIZE_M = 90;
-    static final double DRY_YEAR_PRECIPITATION = 0.93;
-    static final double SEAT_GROWTH_M = 1_200;
+    static final double CELL_SIZE_M = 100;
+    static final double DRY_YEAR_PRECIPITATION = 0.92;
+    static final double SEAT_GROWTH_M = 1_500;
     static final String PARAMS = "quzhou-2025-v1";
 
     private static final Logger log = LoggerFactory.getLogger(GepDemoData.class);

@@ -148,7 +148,7 @@ class GepRunJobs implements DisposableBean {
             String provenance = Files.readString(dir.resolve("out/provenance.json"), StandardCharsets.UTF_8);
             stored = store(run, result.rows(), provenance);
             if (stored) {
-                events.publishEvent(new GepRunSucceeded(id, run.year(), run.scope()));
+                publish(new GepRunSucceeded(id, run.year(), run.scope()));
             }
         } catch (InvalidInputException e) {
             fail(id, e.problems().stream().map(GepRunJobs::problem).toList());
@@ -172,6 +172,20 @@ class GepRunJobs implements DisposableBean {
             if (!stored) {
                 deleteRecursively(dir);
             }
+        }
+    }
+
+    /**
+     * Publishes after the results committed, inside a fresh transaction of its own: plain {@code
+     * @EventListener}s run in it (and see the committed rows), transactional ones ({@code
+     * @TransactionalEventListener}, {@code @ApplicationModuleListener}) after it commits. A failing
+     * listener is logged; the run stays succeeded.
+     */
+    private void publish(GepRunSucceeded event) {
+        try {
+            tx.executeWithoutResult(s -> events.publishEvent(event));
+        } catch (RuntimeException e) {
+            log.error("a listener of {} failed", event, e);
         }
     }
 

@@ -10,9 +10,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
 import java.nio.file.Files;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import javax.sql.DataSource;
+import liangshan.app.ecoaccount.GepRunSucceeded;
 import liangshan.app.identity.Role;
 import liangshan.app.identity.internal.TestAccounts;
 import liangshan.app.support.IntegrationTest;
@@ -23,6 +31,8 @@ import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.PayloadApplicationEvent;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
@@ -51,6 +61,9 @@ class GepRunJobsIntegrationTest {
     @Autowired
     GepRunZones zones;
 
+    @Autowired
+    DataSource dataSource;
+
     private ApiClient admin;
 
     @BeforeAll
@@ -67,6 +80,19 @@ class GepRunJobsIntegrationTest {
                 .single();
     }
 
+    private long countOnAnotherConnection(String runId) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement("select count(*) from gep_result where run_id = ?")) {
+            ps.setString(1, runId);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private long audits(String action, String runId) {
         return jdbc.sql("select count(*) from audit_log where action = ? and entity_id = ?")
                 .params(action, runId)
@@ -76,6 +102,14 @@ class GepRunJobsIntegrationTest {
 
     @Test
     void aRunStoresEveryVillageAndIndicatorAndItsTotalIsTheSumOfTheRows() {
+        List<String> seen = new CopyOnWriteArrayList<>();
+        ((ConfigurableApplicationContext) context).addApplicationListener((PayloadApplicationEvent<?> e) -> {
+            if (e.getPayload() instanceof GepRunSucceeded done && done.year() == 2081) {
+                // counted on a separate connection: the rows are committed before the event
+                long rows = countOnAnotherConnection(done.runId());
+                seen.add(done.runId() + ":" + done.scopeCode() + ":" + rows);
+            }
+        });
         JsonNode run = runToSuccess(admin, BASE, 2081, COUNTY);
         String id = run.path("id").asString();
         int villages = zones.villages(COUNTY).size();
@@ -100,6 +134,7 @@ class GepRunJobsIntegrationTest {
                         .single())
                 .isEqualTo("LS-2026.1");
         assertThat(jobs.runDir(id).resolve("out/zones.csv")).exists();
+        assertThat(seen).containsExactly(id + ":" + COUNTY + ":" + villages * 16L);
         assertThat(audits("gep.run.started", id)).isEqualTo(1);
         assertThat(audits("gep.run.succeeded", id)).isEqualTo(1);
 
@@ -239,8 +274,11 @@ class GepRunJobsIntegrationTest {
 
     @Test
     void theListIsNewestFirstAndFiltered() {
+        String newest = runToSuccess(admin, BASE, 2089, COUNTY).path("id").asString();
         JsonNode page =
-                admin.get("/api/v1/gep/runs?year=2081&status=succeeded&size=5").json();
+                admin.get("/api/v1/gep/runs?year=2089&status=succeeded&size=5").json();
+        assertThat(page.path("items").get(0).path("id").asString()).isEqualTo(newest);
+        assertThat(page.path("total").asLong()).isEqualTo(page.path("items").size());
         assertThat(page.path("items").size()).isPositive();
         page.path("items").forEach(r -> {
             assertThat(r.path("year").asInt()).isEqualTo(2089);
