@@ -76,6 +76,42 @@ class GepRunService {
         if (!actor.canRead(scope) || divisions.find(scope).isEmpty()) {
             throw new ApiException(HttpStatus.NOT_FOUND, "gep.division.not-found", scope);
         }
+        boolean illustrative = validate(request, scope);
+        GepRunView run = new GepRunView(
+                Ulid.next(clock, random).value(),
+                "queued",
+                request.year(),
+                request.params(),
+                request.inputs(),
+                scope,
+                null,
+                0,
+                0,
+                "0.0",
+                actor.username(),
+                clock.instant().truncatedTo(ChronoUnit.MICROS),
+                null,
+                null,
+                null,
+                List.of(),
+                null);
+        boolean flagged = illustrative;
+        tx.executeWithoutResult(s -> {
+            runs.insert(run, flagged);
+            audit.record(
+                    "gep.run.started",
+                    "gep_run",
+                    run.id(),
+                    scope,
+                    null,
+                    Map.of("year", run.year(), "params", run.params(), "inputs", run.inputs(), "scope", scope));
+        });
+        jobs.submit(run.id());
+        return runs.find(run.id()).orElseThrow();
+    }
+
+    /** Every problem of the request at once (400 {@code gep.run.invalid}); returns whether the inputs are illustrative. */
+    private boolean validate(StartRun request, String scope) {
         List<ApiException.FieldProblem> problems = new ArrayList<>();
         if (scope.length() != 4 && scope.length() != 6) {
             problems.add(field("scope", "gep.run.scope-level"));
@@ -109,37 +145,7 @@ class GepRunService {
         if (!problems.isEmpty()) {
             throw new ApiException(HttpStatus.BAD_REQUEST, "gep.run.invalid", problems);
         }
-        GepRunView run = new GepRunView(
-                Ulid.next(clock, random).value(),
-                "queued",
-                request.year(),
-                request.params(),
-                request.inputs(),
-                scope,
-                null,
-                0,
-                0,
-                "0.0",
-                actor.username(),
-                clock.instant().truncatedTo(ChronoUnit.MICROS),
-                null,
-                null,
-                null,
-                List.of(),
-                null);
-        boolean flagged = illustrative;
-        tx.executeWithoutResult(s -> {
-            runs.insert(run, flagged);
-            audit.record(
-                    "gep.run.started",
-                    "gep_run",
-                    run.id(),
-                    scope,
-                    null,
-                    Map.of("year", run.year(), "params", run.params(), "inputs", run.inputs(), "scope", scope));
-        });
-        jobs.submit(run.id());
-        return runs.find(run.id()).orElseThrow();
+        return illustrative;
     }
 
     /** Cancels a queued run at once, a running one at its next check; 409 when it has finished. */
