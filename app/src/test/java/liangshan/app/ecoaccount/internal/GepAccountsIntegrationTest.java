@@ -28,6 +28,7 @@ import liangshan.app.web.ApiClient;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -316,10 +317,29 @@ class GepAccountsIntegrationTest {
 
     @Test
     void theReportIsAPdf() {
+        Assumptions.assumeTrue(GepAccountPdf.font().isPresent(), "no CJK font installed (fonts-wqy-microhei)");
         byte[] pdf = download("/api/v1/gep/accounts/" + COUNTY + "/report.pdf?year=" + Y2);
         assertThat(new String(pdf, 0, 5, java.nio.charset.StandardCharsets.US_ASCII))
                 .isEqualTo("%PDF-");
         assertThat(pdf.length).isGreaterThan(10_000);
+    }
+
+    @Test
+    void withoutAChineseFontTheReportAnswers503() {
+        String before = System.getProperty(GepAccountPdf.FONT_PROPERTY);
+        System.setProperty(GepAccountPdf.FONT_PROPERTY, "/nonexistent/no-such-font.ttc");
+        try {
+            ApiClient.Response r = admin.get("/api/v1/gep/accounts/" + COUNTY + "/report.pdf?year=" + Y2);
+            assertThat(r.status()).isEqualTo(503);
+            assertThat(r.code()).isEqualTo("gep.report.no-font");
+            assertThat(r.json().path("messageEn").asString()).contains("fonts-wqy-microhei");
+        } finally {
+            if (before == null) {
+                System.clearProperty(GepAccountPdf.FONT_PROPERTY);
+            } else {
+                System.setProperty(GepAccountPdf.FONT_PROPERTY, before);
+            }
+        }
     }
 
     private static BigDecimal money(double v) {
