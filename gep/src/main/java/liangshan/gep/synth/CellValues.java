@@ -19,9 +19,18 @@ final class CellValues {
 
     /**
      * Writes the seven bands (land cover, DEM, precipitation, ET, R, K, NPP) of one cell at
-     * {@code at} in the strips; outside the city (class 0) every band is no-data.
+     * {@code at} in the strips; outside the city (class 0) every band is no-data. Precipitation is
+     * multiplied by {@code precipitationFactor} (a wetter or drier year).
      */
-    static void fill(float[][] strips, int at, byte cover, float elevation, long seed, double x, double y) {
+    static void fill(
+            float[][] strips,
+            int at,
+            byte cover,
+            float elevation,
+            long seed,
+            double x,
+            double y,
+            double precipitationFactor) {
         if (cover == 0) {
             strips[0][at] = 0;
             for (int b = 1; b < strips.length; b++) {
@@ -31,7 +40,7 @@ final class CellValues {
         }
         double n = Noise.value(seed + 101, x / 5_000, y / 5_000);
         double height = Math.max(0, Math.min(1, (elevation - 50) / 1_200.0));
-        float precip = (float) (1_600 + 480 * height + 40 * (n - 0.5));
+        float precip = (float) ((1_600 + 480 * height + 40 * (n - 0.5)) * precipitationFactor);
         strips[0][at] = cover;
         strips[1][at] = elevation;
         strips[2][at] = precip;

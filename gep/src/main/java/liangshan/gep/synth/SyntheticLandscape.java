@@ -43,6 +43,30 @@ public final class SyntheticLandscape {
     /** A county or village: code, name, polygon in EPSG:4549 and in lon/lat. */
     public record Zone(String code, String name, Geometry grid, Geometry lonLat) {}
 
+    /**
+     * A change of the landscape between accounting years, applied to the same seed so that the
+     * terrain stays the same: precipitation (and with it rainfall erosivity) scaled by {@code
+     * precipitationFactor}, and forest cells (classes 1–4) within {@code seatGrowthMetres} of a
+     * county seat's built-up reach converted to built-up land (class 13). Illustrative only.
+     *
+     * @param precipitationFactor factor on precipitation, 0.5–1.5 (1 = unchanged)
+     * @param seatGrowthMetres growth of the built-up reach of the county seats in metres, 0–5,000
+     */
+    public record Variation(double precipitationFactor, double seatGrowthMetres) {
+
+        /** The landscape as generated (no change). */
+        public static final Variation NONE = new Variation(1, 0);
+
+        public Variation {
+            if (!(precipitationFactor >= 0.5 && precipitationFactor <= 1.5)) {
+                throw new IllegalArgumentException("precipitation factor must be 0.5–1.5, was " + precipitationFactor);
+            }
+            if (!(seatGrowthMetres >= 0 && seatGrowthMetres <= 5_000)) {
+                throw new IllegalArgumentException("seat growth must be 0–5000 m, was " + seatGrowthMetres);
+            }
+        }
+    }
+
     /** What was written: the grid and the share of each land-cover class 1–14 (index = class). */
     public record Result(Path out, GridGeometry grid, double[] classShares, int villages) {}
 
@@ -62,6 +86,22 @@ public final class SyntheticLandscape {
             Projection projection,
             Path out,
             Consumer<String> progress) {
+        return generate(seed, cellSizeMetres, counties, villages, projection, out, progress, Variation.NONE);
+    }
+
+    /**
+     * As {@link #generate(long, double, List, List, Projection, Path, Consumer)}, with the landscape
+     * changed by {@code variation} (recorded in {@code synth.json}).
+     */
+    public static Result generate(
+            long seed,
+            double cellSizeMetres,
+            List<Zone> counties,
+            List<Zone> villages,
+            Projection projection,
+            Path out,
+            Consumer<String> progress,
+            Variation variation) {
         if (!(cellSizeMetres >= 5 && cellSizeMetres <= 5_000)) {
             throw new IllegalArgumentException("cell size must be between 5 and 5000 m, was " + cellSizeMetres);
         }
@@ -90,15 +130,15 @@ public final class SyntheticLandscape {
             progress.accept("地形 terrain");
             float[] dem = elevations(grid, terrain);
             progress.accept("土地覆被 land cover");
-            byte[] cover = landCover(grid, terrain, dem, inCity);
+            byte[] cover = landCover(grid, terrain, dem, inCity, variation.seatGrowthMetres());
             progress.accept("写出栅格 writing rasters");
-            writeRasters(out, grid, seed, dem, cover);
+            writeRasters(out, grid, seed, dem, cover, variation.precipitationFactor());
             int[][] classCells = classCells(cover, inVillage, villages.size());
             progress.accept("写出表格 writing tables");
             SynthTables.write(out.resolve("tables"), seed, grid, villages, classCells);
             writeVillages(out.resolve("villages.geojson"), villages);
             double[] shares = shares(cover);
-            writeManifest(out.resolve("synth.json"), seed, grid, shares);
+            writeManifest(out.resolve("synth.json"), seed, grid, shares, variation);
             return new Result(out, grid, shares, villages.size());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the synthetic landscape to " + out, e);
@@ -127,7 +167,8 @@ public final class SyntheticLandscape {
         return dem;
     }
 
-    private static byte[] landCover(GridGeometry grid, Terrain terrain, float[] dem, ZoneIndex inCity) {
+    private static byte[] landCover(
+            GridGeometry grid, Terrain terrain, float[] dem, ZoneIndex inCity, double seatGrowthMetres) {
         byte[] cover = new byte[dem.length];
         int w = grid.width();
         int h = grid.height();
@@ -145,13 +186,21 @@ public final class SyntheticLandscape {
                         (dem[grid.index(col, Math.min(row + 1, h - 1))] - dem[grid.index(col, Math.max(row - 1, 0))])
                                 / (2 * cell);
                 double slope = Math.toDegrees(Math.atan(Math.hypot(dzdx, dzdy)));
-                cover[i] = (byte) terrain.landCover(grid.centreX(col), grid.centreY(row), dem[i], slope);
+                int c = terrain.landCover(grid.centreX(col), grid.centreY(row), dem[i], slope);
+                if (seatGrowthMetres > 0
+                        && c >= 1
+                        && c <= 4
+                        && terrain.nearSeat(grid.centreX(col), grid.centreY(row), seatGrowthMetres)) {
+                    c = 13;
+                }
+                cover[i] = (byte) c;
             }
         }
         return cover;
     }
 
-    private static void writeRasters(Path out, GridGeometry grid, long seed, float[] dem, byte[] cover) {
+    private static void writeRasters(
+            Path out, GridGeometry grid, long seed, float[] dem, byte[] cover, double precipitationFactor) {
         String[] names = {"landcover", "dem", "precip", "et", "r_factor", "k_factor", "npp"};
         List<GeoTiffWriter> writers = new ArrayList<>();
         try {
@@ -171,7 +220,14 @@ public final class SyntheticLandscape {
                     for (int col = 0; col < w; col++) {
                         int i = grid.index(col, row0 + r);
                         CellValues.fill(
-                                strips, r * w + col, cover[i], dem[i], seed, grid.centreX(col), grid.centreY(row0 + r));
+                                strips,
+                                r * w + col,
+                                cover[i],
+                                dem[i],
+                                seed,
+                                grid.centreX(col),
+                                grid.centreY(row0 + r),
+                                precipitationFactor);
                     }
                 }
                 for (int b = 0; b < names.length; b++) {
@@ -233,11 +289,19 @@ public final class SyntheticLandscape {
         Files.writeString(file, json, StandardCharsets.UTF_8);
     }
 
-    private static void writeManifest(Path file, long seed, GridGeometry grid, double[] shares) throws IOException {
+    private static void writeManifest(Path file, long seed, GridGeometry grid, double[] shares, Variation variation)
+            throws IOException {
         StringBuilder json = new StringBuilder();
         json.append("{\n  \"generator\": \"").append(VERSION).append("\",\n");
         json.append("  \"illustrative\": true,\n  \"note\": \"示意数据：合成景观，非真实观测 / illustrative synthetic data\",\n");
         json.append("  \"seed\": ").append(seed).append(",\n");
+        if (!variation.equals(Variation.NONE)) {
+            json.append(String.format(
+                    Locale.ROOT,
+                    "  \"variation\": {\"precipitationFactor\": %.4f, \"seatGrowthMetres\": %.1f},%n",
+                    variation.precipitationFactor(),
+                    variation.seatGrowthMetres()));
+        }
         json.append(String.format(
                 Locale.ROOT,
                 "  \"grid\": {\"crs\": \"%s\", \"originX\": %.3f, \"originY\": %.3f, \"cellSize\": %.3f, \"width\": %d, \"height\": %d},%n",

@@ -128,6 +128,19 @@ final class Terrain {
         return v < 0.38 ? 2 : v < 0.62 ? 1 : 3;
     }
 
+    /**
+     * True when ({@code x}, {@code y}) lies within {@code extraMetres} of the largest built-up reach
+     * of a county seat (1.25 × its radius, see {@link #landCover}).
+     */
+    boolean nearSeat(double x, double y, double extraMetres) {
+        for (Site seat : seats) {
+            if (Math.hypot(x - seat.x(), y - seat.y()) <= 1.25 * seat.radiusMetres() + extraMetres) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     static double smoothstep(double edge0, double edge1, double x) {
         double t = Math.max(0, Math.min(1, (x - edge0) / (edge1 - edge0)));
         return t * t * (3 - 2 * t);

@@ -12,5 +12,10 @@
  * {@code code}, {@code name}, {@code county_code}, {@code illustrative}); {@code tables/} with
  * {@code statistics.csv}, {@code visitors.csv}, {@code emissions.csv}, {@code reservoirs.csv};
  * {@code synth.json} (settings, grid, class shares, generator version).
+ *
+ * <p>Another accounting year of the same landscape: the same seed with a {@link
+ * liangshan.gep.synth.SyntheticLandscape.Variation} (precipitation scaled, forest near the county
+ * seats turned into built-up land); the terrain stays identical, the variation is recorded in
+ * {@code synth.json}.
  */
 package liangshan.gep.synth;

@@ -2,6 +2,7 @@ package liangshan.gep.synth;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -92,6 +93,39 @@ class SyntheticLandscapeTest {
                     .isEqualTo(sha256(dir.resolve("a").resolve(file)));
         }
         assertThat(sha256(dir.resolve("c/dem.tif"))).isNotEqualTo(sha256(dir.resolve("a/dem.tif")));
+    }
+
+    @Test
+    void aVariationScalesPrecipitationAndTurnsForestNearSeatsIntoBuiltUpLand() throws IOException {
+        SyntheticLandscape.Result varied = SyntheticLandscape.generate(
+                42,
+                1_000,
+                COUNTIES,
+                VILLAGES,
+                PROJECTION,
+                dir.resolve("v"),
+                s -> {},
+                new SyntheticLandscape.Variation(0.9, 2_000));
+        Band before = GeoTiff.read(dir.resolve("a/precip.tif"), "mm");
+        Band after = GeoTiff.read(dir.resolve("v/precip.tif"), "mm");
+        int compared = 0;
+        for (int i = 0; i < before.values().length; i++) {
+            if (!before.isNoData(before.values()[i])) {
+                assertThat((double) after.values()[i]).isCloseTo(0.9 * before.values()[i], within(0.01));
+                compared++;
+            }
+        }
+        assertThat(compared).isPositive();
+        assertThat(sha256(dir.resolve("v/dem.tif"))).isEqualTo(sha256(dir.resolve("a/dem.tif")));
+        double forestBefore =
+                result.classShares()[1] + result.classShares()[2] + result.classShares()[3] + result.classShares()[4];
+        double forestAfter =
+                varied.classShares()[1] + varied.classShares()[2] + varied.classShares()[3] + varied.classShares()[4];
+        assertThat(varied.classShares()[13]).isGreaterThan(result.classShares()[13]);
+        assertThat(forestBefore - forestAfter)
+                .isCloseTo(varied.classShares()[13] - result.classShares()[13], within(1e-9));
+        assertThat(Files.readString(dir.resolve("v/synth.json"))).contains("\"precipitationFactor\": 0.9000");
+        assertThatThrownBy(() -> new SyntheticLandscape.Variation(2, 0)).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
