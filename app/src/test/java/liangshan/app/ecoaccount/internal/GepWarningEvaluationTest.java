@@ -106,11 +106,9 @@ class GepWarningEvaluationTest {
         return out;
     }
 
-    @Test
-    void hand_made_results_raise_the_expected_alerts_once() {
+    /** Stores the table of the class comment; returns the id of the 2089 run. */
+    private String handMadeResults(List<String> a, List<String> b) {
         GepWarningTestData data = new GepWarningTestData(jdbc, divisions);
-        List<String> a = data.villages(A, 20);
-        List<String> b = data.villages(B, 5);
         String run2087 = data.run(2087, A, Instant.parse("2087-06-01T00:00:00Z"));
         String run2089 = data.run(2089, "3308", Instant.parse("2089-06-01T00:00:00Z"));
         for (int i = 0; i < 19; i++) {
@@ -129,7 +127,15 @@ class GepWarningEvaluationTest {
             data.result(run2089, a.get(i), 2089, reg2089[i], i == 4 ? "80.00" : "100.00");
         }
         b.forEach(v -> data.result(run2089, v, 2089, "100.00", "100.00"));
+        return run2089;
+    }
 
+    @Test
+    void hand_made_results_raise_the_expected_alerts_once() {
+        GepWarningTestData data = new GepWarningTestData(jdbc, divisions);
+        List<String> a = data.villages(A, 20);
+        List<String> b = data.villages(B, 5);
+        String run2089 = handMadeResults(a, b);
         GepWarningRule p5 = rule(A, "below-percentile", "regulatingPerHm2", null, 5);
         GepWarningRule p15 = rule(A, "below-percentile", "regulatingPerHm2", null, 15);
         GepWarningRule p20 = rule(A, "below-percentile", "regulatingPerHm2", null, 20);

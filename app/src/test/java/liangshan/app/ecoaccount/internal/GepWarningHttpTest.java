@@ -140,6 +140,17 @@ class GepWarningHttpTest {
         assertThat(as(Role.INVESTOR, "3308").get("/api/v1/gep/alerts").status()).isEqualTo(403);
         assertThat(new ApiClient(port).get("/api/v1/gep/alerts").status()).isEqualTo(401);
 
+        transitions(admin, officerA, officerB, accountant1, auditor, a1, a2);
+    }
+
+    private void transitions(
+            ApiClient admin,
+            ApiClient officerA,
+            ApiClient officerB,
+            ApiClient accountant1,
+            ApiClient auditor,
+            long a1,
+            long a2) {
         String ack = "/api/v1/gep/alerts/" + a1 + "/acknowledge";
         assertThat(accountant1.post(ack, note("seen")).status()).isEqualTo(403);
         assertThat(auditor.post(ack, note("seen")).status()).isEqualTo(403);
@@ -237,28 +248,6 @@ class GepWarningHttpTest {
                         .asBoolean())
                 .isFalse();
 
-        Map<String, Object> bad = new LinkedHashMap<>();
-        bad.put("countyCode", "330899");
-        bad.put("kind", "drop");
-        bad.put("measure", "indicator:none");
-        bad.put("severity", "loud");
-        bad.put("nameZh", "");
-        bad.put("nameEn", "x");
-        ApiClient.Response invalid = admin.post("/api/v1/gep/warning-rules", ApiClient.json(bad));
-        assertThat(invalid.status()).isEqualTo(400);
-        assertThat(ApiClient.errorCodes(invalid))
-                .containsExactlyInAnyOrder(
-                        "gep.rule.county-invalid",
-                        "gep.rule.kind-invalid",
-                        "gep.rule.measure-invalid",
-                        "gep.rule.severity-invalid",
-                        "gep.rule.name-invalid");
-        assertThat(ApiClient.errorCodes(
-                        admin.post("/api/v1/gep/warning-rules", rule(A, "below-percentile", null, 100, null))))
-                .containsExactly("gep.rule.percentile-invalid");
-        assertThat(ApiClient.errorCodes(admin.post("/api/v1/gep/warning-rules", rule(A, "yoy-drop", "0", null, null))))
-                .containsExactly("gep.rule.threshold-invalid");
-
         String path = "/api/v1/gep/warning-rules/" + id;
         ApiClient.Response changed =
                 officerA.send("PUT", path, rule(A, "yoy-drop", "90.0", null, 1), "application/json");
@@ -292,5 +281,31 @@ class GepWarningHttpTest {
                         .query(String.class)
                         .single())
                 .isEqualTo("ecoaccount.gep.rule.created,ecoaccount.gep.rule.updated,ecoaccount.gep.rule.disabled");
+    }
+
+    @Test
+    void invalid_rules_report_every_problem() {
+        ApiClient admin = as(Role.CITY_ADMIN, "3308");
+        Map<String, Object> bad = new LinkedHashMap<>();
+        bad.put("countyCode", "330899");
+        bad.put("kind", "drop");
+        bad.put("measure", "indicator:none");
+        bad.put("severity", "loud");
+        bad.put("nameZh", "");
+        bad.put("nameEn", "x");
+        ApiClient.Response invalid = admin.post("/api/v1/gep/warning-rules", ApiClient.json(bad));
+        assertThat(invalid.status()).isEqualTo(400);
+        assertThat(ApiClient.errorCodes(invalid))
+                .containsExactlyInAnyOrder(
+                        "gep.rule.county-invalid",
+                        "gep.rule.kind-invalid",
+                        "gep.rule.measure-invalid",
+                        "gep.rule.severity-invalid",
+                        "gep.rule.name-invalid");
+        assertThat(ApiClient.errorCodes(
+                        admin.post("/api/v1/gep/warning-rules", rule(A, "below-percentile", null, 100, null))))
+                .containsExactly("gep.rule.percentile-invalid");
+        assertThat(ApiClient.errorCodes(admin.post("/api/v1/gep/warning-rules", rule(A, "yoy-drop", "0", null, null))))
+                .containsExactly("gep.rule.threshold-invalid");
     }
 }
