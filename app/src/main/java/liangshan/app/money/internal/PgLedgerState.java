@@ -68,9 +68,10 @@ final class PgLedgerState implements LedgerState {
 
     /**
      * Locks the accounts a batch of requests can touch, in id order: the accounts named, the accounts of the
-     * transfers they post, void or reverse, and those of reservations due to expire by {@code now}.
+     * transfers they post, void or reverse, and those of reservations due to expire by {@code now}. Answers
+     * the accounts the requests themselves touch (without the expiring ones), for the caller's scope check.
      */
-    void lockFor(List<TransferRequest> requests, Instant now) {
+    Set<UUID> lockFor(List<TransferRequest> requests, Instant now) {
         Set<UUID> ids = new TreeSet<>();
         Set<UUID> referenced = new TreeSet<>();
         for (TransferRequest r : requests) {
@@ -89,6 +90,7 @@ final class PgLedgerState implements LedgerState {
                     },
                     uuidArray(referenced));
         }
+        Set<UUID> touched = Set.copyOf(ids);
         jdbc.query(
                 "select t.debit_account_id, t.credit_account_id from ledger_pending p join ledger_transfer t"
                         + " on t.id = p.transfer_id where p.status = 'PENDING' and p.expires_at <= ?",
@@ -98,6 +100,7 @@ final class PgLedgerState implements LedgerState {
                 },
                 utc(now));
         lock(ids);
+        return touched;
     }
 
     /** Locks and loads the given accounts in id order (unknown ids are skipped). */

@@ -251,7 +251,8 @@ class PgLedgerSimulationTest {
         /** Mostly another account of the same asset, sometimes any account (to reach ASSETS_MUST_MATCH). */
         private UUID partner(Account a) {
             List<UUID> same = accounts.stream()
-                    .filter(id -> !id.equals(a.id()) && model.account(id).orElseThrow().asset().equals(a.asset()))
+                    .filter(id -> !id.equals(a.id())
+                            && model.account(id).orElseThrow().asset().equals(a.asset()))
                     .toList();
             return same.isEmpty() || random.nextInt(10) == 0 ? pick(accounts) : pick(same);
         }
