@@ -139,7 +139,7 @@ class PgLedger implements Ledger {
     }
 
     private <T> T read(Function<PgLedgerState, T> query) {
-        return snapshotTx.execute(status -> query.apply(new PgLedgerState(jdbc, clock.instant())));
+        return snapshotTx.execute(status -> query.apply(new PgLedgerState(jdbc, clock.instant(), false)));
     }
 
     /**

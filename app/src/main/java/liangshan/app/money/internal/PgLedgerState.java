@@ -61,9 +61,17 @@ final class PgLedgerState implements LedgerState {
     /** When the attempt started; recorded on remembered rejections, which have no transfer timestamp. */
     private final Instant attemptedAt;
 
+    /** False for read-only use: then accounts are read without locks. */
+    private final boolean forUpdate;
+
     PgLedgerState(JdbcTemplate jdbc, Instant attemptedAt) {
+        this(jdbc, attemptedAt, true);
+    }
+
+    PgLedgerState(JdbcTemplate jdbc, Instant attemptedAt, boolean forUpdate) {
         this.jdbc = jdbc;
         this.attemptedAt = attemptedAt;
+        this.forUpdate = forUpdate;
     }
 
     /**
@@ -126,7 +134,7 @@ final class PgLedgerState implements LedgerState {
             return Optional.of(cached);
         }
         List<Account> found = jdbc.query(
-                "select " + ACCOUNT_COLUMNS + ACCOUNT_FROM + " where a.id = ? for update of b",
+                "select " + ACCOUNT_COLUMNS + ACCOUNT_FROM + " where a.id = ?" + (forUpdate ? " for update of b" : ""),
                 (rs, n) -> account(rs),
                 id);
         found.forEach(a -> locked.put(a.id(), a));
