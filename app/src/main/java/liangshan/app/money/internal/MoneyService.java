@@ -3,6 +3,7 @@ package liangshan.app.money.internal;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -91,8 +92,18 @@ class MoneyService {
             Map<UUID, String> divisions = checkScope(actor, touched);
             List<LedgerResult> results = ledger.engine(state).submit(requests);
             List<Map<String, String>> summary = new ArrayList<>();
-            for (LedgerResult r : results) {
-                summary.add(Map.of("id", r.id().toString(), "code", r.code().name()));
+            for (int i = 0; i < results.size(); i++) {
+                TransferRequest r = requests.get(i);
+                Map<String, String> line = new LinkedHashMap<>();
+                line.put("id", r.id().toString());
+                line.put("code", results.get(i).code().name());
+                if (r.pendingId() != null) {
+                    line.put("pendingId", r.pendingId().toString());
+                }
+                if (r.reverses() != null) {
+                    line.put("reverses", r.reverses().toString());
+                }
+                summary.add(line);
             }
             audit.record(
                     "money.transfers.submitted",
