@@ -88,7 +88,7 @@ class MoneyService {
             throw new ApiException(HttpStatus.BAD_REQUEST, "money.batch-size", MAX_BATCH);
         }
         return ledger.write(state -> {
-            Set<UUID> touched = state.lockFor(requests, ledger.clock().instant());
+            Set<UUID> touched = state.lockFor(requests, state.attemptedAt());
             Map<UUID, String> divisions = checkScope(actor, touched);
             List<LedgerResult> results = ledger.engine(state).submit(requests);
             List<Map<String, String>> summary = new ArrayList<>();

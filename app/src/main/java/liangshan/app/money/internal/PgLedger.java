@@ -81,13 +81,12 @@ class PgLedger implements Ledger {
         }
     }
 
-    /** The rules over {@code state}; a new engine per transaction, so engines never contend with each other. */
+    /**
+     * The rules over {@code state}; a new engine per transaction, so engines never contend with each other.
+     * Its clock stands at the attempt's instant: the whole call, and the locks taken for it, share one "now".
+     */
     LedgerEngine engine(PgLedgerState state) {
-        return new LedgerEngine(state, clock);
-    }
-
-    Clock clock() {
-        return clock;
+        return new LedgerEngine(state, Clock.fixed(state.attemptedAt(), java.time.ZoneOffset.UTC));
     }
 
     @Override
@@ -101,7 +100,7 @@ class PgLedger implements Ledger {
     @Override
     public ResultCode closeAccount(UUID accountId) {
         return write(state -> {
-            state.lockFor(List.of(), clock.instant());
+            state.lockFor(List.of(), state.attemptedAt());
             state.lock(List.of(accountId));
             return engine(state).closeAccount(accountId);
         });
@@ -110,7 +109,7 @@ class PgLedger implements Ledger {
     @Override
     public List<LedgerResult> submit(List<TransferRequest> requests) {
         return write(state -> {
-            state.lockFor(requests, clock.instant());
+            state.lockFor(requests, state.attemptedAt());
             return engine(state).submit(requests);
         });
     }
@@ -118,7 +117,7 @@ class PgLedger implements Ledger {
     @Override
     public int expirePending() {
         return write(state -> {
-            state.lockFor(List.of(), clock.instant());
+            state.lockFor(List.of(), state.attemptedAt());
             return engine(state).expirePending();
         });
     }

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -61,11 +62,21 @@ final class PgLedgerState implements LedgerState {
     /** When the attempt started; recorded on remembered rejections, which have no transfer timestamp. */
     private final Instant attemptedAt;
 
+    /** Outcomes read or written in this transaction; an empty value means "known to be absent". */
+    private final Map<UUID, Optional<TransferOutcome>> outcomes = new HashMap<>();
+
+    private Instant dueAt;
+    private List<UUID> dueCache;
+
     /** False for read-only use: then accounts are read without locks. */
     private final boolean forUpdate;
 
     PgLedgerState(JdbcTemplate jdbc, Instant attemptedAt) {
         this(jdbc, attemptedAt, true);
+    }
+
+    Instant attemptedAt() {
+        return attemptedAt;
     }
 
     PgLedgerState(JdbcTemplate jdbc, Instant attemptedAt, boolean forUpdate) {
@@ -99,16 +110,43 @@ final class PgLedgerState implements LedgerState {
                     uuidArray(referenced));
         }
         Set<UUID> touched = Set.copyOf(ids);
+        List<UUID> due = new ArrayList<>();
         jdbc.query(
-                "select t.debit_account_id, t.credit_account_id from ledger_pending p join ledger_transfer t"
-                        + " on t.id = p.transfer_id where p.status = 'PENDING' and p.expires_at <= ?",
+                "select p.transfer_id, t.debit_account_id, t.credit_account_id from ledger_pending p"
+                        + " join ledger_transfer t on t.id = p.transfer_id where p.status = 'PENDING'"
+                        + " and p.expires_at <= ? order by p.expires_at, p.transfer_id",
                 rs -> {
-                    ids.add(rs.getObject(1, UUID.class));
+                    due.add(rs.getObject(1, UUID.class));
                     ids.add(rs.getObject(2, UUID.class));
+                    ids.add(rs.getObject(3, UUID.class));
                 },
                 utc(now));
         lock(ids);
+        dueAt = now;
+        dueCache = due;
+        prefetchOutcomes(requests.stream().map(TransferRequest::id).toList());
         return touched;
+    }
+
+    /**
+     * Reads the stored outcomes of {@code ids} in one statement, after the accounts are locked; an id found
+     * absent stays absent for this transaction unless it commits it itself (a concurrent insert of the same
+     * id fails on the primary key and the call is retried).
+     */
+    private void prefetchOutcomes(List<UUID> ids) {
+        if (ids.isEmpty()) {
+            return;
+        }
+        Set<UUID> absent = new HashSet<>(ids);
+        jdbc.query(
+                "select " + TRANSFER_COLUMNS + " from ledger_transfer where id = any(cast(? as uuid[]))",
+                rs -> {
+                    TransferOutcome o = outcome(rs);
+                    outcomes.put(o.request().id(), Optional.of(o));
+                    absent.remove(o.request().id());
+                },
+                uuidArray(ids));
+        absent.forEach(id -> outcomes.put(id, Optional.empty()));
     }
 
     /** Locks and loads the given accounts in id order (unknown ids are skipped). */
@@ -143,6 +181,10 @@ final class PgLedgerState implements LedgerState {
 
     @Override
     public Optional<TransferOutcome> outcome(UUID transferId) {
+        Optional<TransferOutcome> known = outcomes.get(transferId);
+        if (known != null) {
+            return known;
+        }
         return jdbc
                 .query(
                         "select " + TRANSFER_COLUMNS + " from ledger_transfer where id = ?",
@@ -174,8 +216,14 @@ final class PgLedgerState implements LedgerState {
                 .findFirst();
     }
 
+    /** The first sweep of the transaction at the instant {@link #lockFor} used reuses its query. */
     @Override
     public List<UUID> pendingDueBy(Instant instant) {
+        if (dueCache != null && instant.equals(dueAt)) {
+            List<UUID> due = dueCache;
+            dueCache = null;
+            return due;
+        }
         return jdbc.query(
                 "select transfer_id from ledger_pending where status = 'PENDING' and expires_at <= ?"
                         + " order by expires_at, transfer_id",
@@ -226,6 +274,7 @@ final class PgLedgerState implements LedgerState {
             locked.put(a.id(), a);
         }
         insertOutcomes(changes.outcomes());
+        changes.outcomes().forEach(o -> outcomes.put(o.request().id(), Optional.of(o)));
         Map<UUID, Instant> expiries = new HashMap<>();
         changes.outcomes().stream()
                 .filter(o -> o.transfer() != null)
