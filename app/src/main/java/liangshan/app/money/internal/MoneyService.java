@@ -89,7 +89,7 @@ class MoneyService {
         }
         return ledger.write(state -> {
             Set<UUID> touched = state.lockFor(requests, state.attemptedAt());
-            Map<UUID, String> divisions = checkScope(actor, touched);
+            Map<UUID, String> divisions = checkScope(actor, touched, state);
             List<LedgerResult> results = ledger.engine(state).submit(requests);
             List<Map<String, String>> summary = new ArrayList<>();
             for (int i = 0; i < results.size(); i++) {
@@ -187,10 +187,13 @@ class MoneyService {
                 transfer, ledger.pendingStatus(id).map(Enum::name).orElse(null));
     }
 
-    private Map<UUID, String> checkScope(Actor actor, Collection<UUID> accounts) {
-        Map<UUID, String> divisions = divisions(accounts);
+    private static Map<UUID, String> checkScope(Actor actor, Collection<UUID> accounts, PgLedgerState state) {
+        Map<UUID, String> divisions = new HashMap<>();
         for (UUID id : accounts) {
-            String division = divisions.get(id);
+            String division = state.division(id);
+            if (division != null) {
+                divisions.put(id, division);
+            }
             // An account without a division (opened outside this module) is the city's.
             if (!actor.scope().covers(division == null ? "3308" : division)) {
                 throw new ApiException(HttpStatus.FORBIDDEN, "money.out-of-scope", id);
