@@ -65,6 +65,10 @@ class MoneyBenchmark {
         // Rounds interleave the three measurements, so that load from elsewhere on the machine hits all alike.
         int rounds = Integer.getInteger("money.bench.rounds", 3);
         pgbenchInit();
+        // Warm-up, not counted: the JIT compiles the service path, PostgreSQL caches both schemas.
+        run(accounts, clients, Math.max(5, seconds / 2), 1);
+        run(accounts, clients, Math.max(5, seconds / 2), 10);
+        pgbench(clients, Math.max(5, seconds / 2));
         double[] single = new double[rounds];
         double[] batched = new double[rounds];
         double[] pgbench = new double[rounds];
