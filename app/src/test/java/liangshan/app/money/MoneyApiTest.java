@@ -139,7 +139,12 @@ class MoneyApiTest {
                 .isNotBlank();
         assertThat(balance(c, household)).isEqualTo(300_000);
 
-        // Reserve 500 元, post 200 of it (the rest is released), then a second post is refused.
+        reserveAndPostPart(c, village, household);
+        reverseAndAudit(c, village, household, rentToVillage, rentToHousehold);
+    }
+
+    /** Reserve 500 元, post 200 of it (the rest is released), then a void of it is refused. */
+    private void reserveAndPostPart(ApiClient c, UUID village, UUID household) {
         UUID hold = UUID.randomUUID();
         Map<String, Object> pending = transfer(hold, village, household, 50_000, "PENDING");
         pending.put("timeoutSeconds", 3600);
@@ -158,7 +163,9 @@ class MoneyApiTest {
         assertThat(again.status()).isEqualTo(409);
         assertThat(again.code()).isEqualTo("ledger.pending-already-posted");
         assertThat(balance(c, household)).isEqualTo(320_000);
+    }
 
+    private void reverseAndAudit(ApiClient c, UUID village, UUID household, UUID rentToVillage, UUID rentToHousehold) {
         // The village's rent cannot be reversed: 200 元 of it is spent, and the account may not go negative.
         assertThat(write(c, "/api/v1/money/transfers/" + rentToVillage + "/reverse", Map.of("id", UUID.randomUUID()))
                         .code())

@@ -53,20 +53,7 @@ class LedgerCrashTest {
         int batches = 40;
 
         Process first = child(url, run, source, sinks, 0, batches - 1);
-        List<String> lines = new ArrayList<>();
-        try (BufferedReader out =
-                new BufferedReader(new InputStreamReader(first.getInputStream(), StandardCharsets.UTF_8))) {
-            String line;
-            int begun = 0;
-            while ((line = out.readLine()) != null) {
-                lines.add(line);
-                if (line.startsWith("begin ") && ++begun == 4) {
-                    Thread.sleep(40 + (System.nanoTime() % 60));
-                    first.destroyForcibly(); // SIGKILL
-                    break;
-                }
-            }
-        }
+        List<String> lines = killDuringFourthBatch(first);
         assertThat(first.waitFor(30, TimeUnit.SECONDS)).isTrue();
         assertThat(first.exitValue()).as("killed by SIGKILL").isEqualTo(137);
         System.out.println("crash child output before the kill: " + lines);
@@ -107,6 +94,25 @@ class LedgerCrashTest {
         assertThat(LedgerInvariants.check(
                         ledger.snapshotOf(accounts.stream().map(NewAccount::id).toList())))
                 .isEmpty();
+    }
+
+    /** Reads the child's lines until it begins its 4th batch, then kills it with SIGKILL a moment later. */
+    private static List<String> killDuringFourthBatch(Process first) throws IOException, InterruptedException {
+        List<String> lines = new ArrayList<>();
+        try (BufferedReader out =
+                new BufferedReader(new InputStreamReader(first.getInputStream(), StandardCharsets.UTF_8))) {
+            String line;
+            int begun = 0;
+            while ((line = out.readLine()) != null) {
+                lines.add(line);
+                if (line.startsWith("begin ") && ++begun == 4) {
+                    Thread.sleep(40 + (System.nanoTime() % 60));
+                    first.destroyForcibly(); // SIGKILL
+                    break;
+                }
+            }
+        }
+        return lines;
     }
 
     private static long storedLegs(JdbcTemplate jdbc, String run, int k) {
