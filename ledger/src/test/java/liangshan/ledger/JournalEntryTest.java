@@ -114,7 +114,7 @@ class JournalEntryTest {
             long total = 1 + random.nextInt(1_000_000);
             for (boolean debit : new boolean[] {true, false}) {
                 int lines = 1 + random.nextInt(5);
-                long[] parts = Allocation.largestRemainder(
+                long[] parts = liangshan.kernel.money.Allocation.allocate(
                         total, random.longs(lines, 1, 100).toArray());
                 for (long part : parts) {
                     if (part == 0) {

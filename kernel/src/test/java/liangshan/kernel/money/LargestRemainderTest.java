@@ -1,4 +1,4 @@
-package liangshan.ledger;
+package liangshan.kernel.money;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -13,37 +13,46 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-class AllocationTest {
+/** Literal cases and a seeded property of {@link Allocation} (moved here from the ledger module). */
+class LargestRemainderTest {
+
+    private static long[] largestRemainder(long total, long... weights) {
+        return Allocation.allocate(total, weights);
+    }
+
+    private static long[] largestRemainder(long total, List<BigDecimal> weights) {
+        return Allocation.allocate(total, weights.toArray(BigDecimal[]::new));
+    }
 
     @Test
     void splitsByLargestRemainderWithTiesToTheLowerIndex() {
         // 100 fen in thirds: 33.33 each, the one leftover fen goes to the first part.
-        assertThat(Allocation.largestRemainder(100, 1, 1, 1)).containsExactly(34, 33, 33);
+        assertThat(largestRemainder(100, 1, 1, 1)).containsExactly(34, 33, 33);
         // 10 fen by 1:2:2 → 2, 4, 4 exactly.
-        assertThat(Allocation.largestRemainder(10, 1, 2, 2)).containsExactly(2, 4, 4);
+        assertThat(largestRemainder(10, 1, 2, 2)).containsExactly(2, 4, 4);
         // 7 fen by 1:1:1:1 → 1.75 each, leftovers 3 to the first three.
-        assertThat(Allocation.largestRemainder(7, 1, 1, 1, 1)).containsExactly(2, 2, 2, 1);
+        assertThat(largestRemainder(7, 1, 1, 1, 1)).containsExactly(2, 2, 2, 1);
         // 100 by 0.6 : 0.3 : 0.1 → remainders decide nothing, exact.
-        assertThat(Allocation.largestRemainder(
-                        100, List.of(new BigDecimal("0.6"), new BigDecimal("0.3"), new BigDecimal("0.1"))))
+        assertThat(largestRemainder(100, List.of(new BigDecimal("0.6"), new BigDecimal("0.3"), new BigDecimal("0.1"))))
                 .containsExactly(60, 30, 10);
         // 1 fen by 1:2 → the larger remainder (2/3) wins over the lower index.
-        assertThat(Allocation.largestRemainder(1, 1, 2)).containsExactly(0, 1);
+        assertThat(largestRemainder(1, 1, 2)).containsExactly(0, 1);
     }
 
     @Test
     void zeroWeightsGetNothingAndNegativesAreRejected() {
-        assertThat(Allocation.largestRemainder(5, 0, 1, 0, 1)).containsExactly(0, 3, 0, 2);
-        assertThat(Allocation.largestRemainder(0, 0, 0)).containsExactly(0, 0);
-        assertThatThrownBy(() -> Allocation.largestRemainder(5, 1, -1)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> Allocation.largestRemainder(5, 0, 0)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> Allocation.largestRemainder(-5, 1, 1)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> Allocation.largestRemainder(5)).isInstanceOf(IllegalArgumentException.class);
+        assertThat(largestRemainder(5, 0, 1, 0, 1)).containsExactly(0, 3, 0, 2);
+        assertThat(largestRemainder(0, 0, 0)).containsExactly(0, 0);
+        assertThatThrownBy(() -> largestRemainder(5, 1, -1)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> largestRemainder(5, 0, 0)).isInstanceOf(IllegalArgumentException.class);
+        // A negative total is split as its magnitude and negated.
+        assertThat(largestRemainder(-5, 1, 1)).containsExactly(-3, -2);
+        assertThatThrownBy(() -> largestRemainder(5)).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
     void largeTotalsAndWeightsDoNotOverflow() {
-        long[] parts = Allocation.largestRemainder(Long.MAX_VALUE, Long.MAX_VALUE, Long.MAX_VALUE, 1);
+        long[] parts = largestRemainder(Long.MAX_VALUE, Long.MAX_VALUE, Long.MAX_VALUE, 1);
         assertThat(Arrays.stream(parts).mapToObj(BigInteger::valueOf).reduce(BigInteger.ZERO, BigInteger::add))
                 .isEqualTo(BigInteger.valueOf(Long.MAX_VALUE));
     }
@@ -68,10 +77,8 @@ class AllocationTest {
                 decimals.add(BigDecimal.valueOf(w, 4));
             }
             long total = random.nextInt(3) == 0 ? random.nextLong() >>> 1 : random.nextInt(100_000);
-            long[] parts = Allocation.largestRemainder(total, weights);
-            assertThat(Allocation.largestRemainder(total, decimals))
-                    .as("seed %d", seed)
-                    .containsExactly(parts);
+            long[] parts = largestRemainder(total, weights);
+            assertThat(largestRemainder(total, decimals)).as("seed %d", seed).containsExactly(parts);
             BigInteger sumWeights = BigInteger.ZERO;
             BigInteger sumParts = BigInteger.ZERO;
             for (int i = 0; i < n; i++) {
