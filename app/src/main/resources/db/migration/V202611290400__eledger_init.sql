@@ -69,11 +69,12 @@ create table eledger_right_version (
 create index eledger_right_version_right on eledger_right_version (right_id) where superseded_at is null;
 create index eledger_right_version_resource on eledger_right_version (resource_id);
 create index eledger_right_version_village on eledger_right_version (village_code) where superseded_at is null;
--- No two currently recorded rights of the same primary kind overlap in valid time on one resource
--- (one collective ownership, one contract, one operating right at a time). This also serialises
--- concurrent transfers of the same parcel and period: the second insert waits, then fails.
+-- No two currently recorded rights of the same primary kind and the same parent overlap in valid
+-- time on one resource (one collective ownership, one contract, one operating right per hop of the
+-- chain household -> collective -> cooperative at a time). This also serialises concurrent transfers
+-- of the same parcel and period: the second insert waits for the first, then fails.
 alter table eledger_right_version add constraint eledger_right_no_overlap
-    exclude using gist (resource_id with =, kind with =,
+    exclude using gist (resource_id with =, kind with =, (coalesce(parent_right_id, '')) with =,
                         daterange(valid_from, coalesce(valid_to, 'infinity'::date)) with &&)
     where (superseded_at is null and kind in ('ownership', 'contract', 'operating'));
 alter table eledger_right_version add constraint eledger_restriction_rank_unique
