@@ -357,6 +357,36 @@ class RightsRegisterTest {
                 .isEqualTo("股份经济合作社");
     }
 
+    @Test
+    void shareQuantificationOverHttpSumsExactlyAndDefaultsMembersToTheRegisteredOnes() {
+        Setup s = setup(4, 3);
+        TestAccounts.Account a = TestAccounts.create(context, "shares", Role.VILLAGE_ACCOUNTANT, s.village());
+        ApiClient client = new ApiClient(port).signedIn(a.username(), a.password());
+        List<Map<String, Object>> households = new ArrayList<>();
+        String[] areas = {"1000.5", "333.33", "0.01"};
+        for (int i = 0; i < 3; i++) {
+            households.add(Map.of("partyId", s.households().get(i), "contractedAreaM2", areas[i]));
+        }
+        var answer = client.post(
+                "/api/v1/eledger/villages/" + s.village() + "/share-quantification",
+                ApiClient.json(
+                        Map.of("totalShares", 997, "method", "mix", "areaPercent", "60", "households", households)));
+        assertThat(answer.status()).as(answer.toString()).isEqualTo(200);
+        long sum = 0;
+        for (var h : answer.json().path("households")) {
+            sum += h.path("shares").asLong();
+            assertThat(h.path("members").asLong()).isEqualTo(1);
+        }
+        assertThat(sum).isEqualTo(997);
+        var bad = client.post(
+                "/api/v1/eledger/villages/" + s.village() + "/share-quantification",
+                ApiClient.json(Map.of(
+                        "totalShares", 0, "method", "dice", "households", List.of(Map.of("partyId", s.collective())))));
+        assertThat(ApiClient.errorCodes(bad))
+                .containsExactlyInAnyOrder(
+                        "eledger.share.bad-method", "eledger.share.bad-total", "eledger.share.not-a-household");
+    }
+
     static List<String> codes(Runnable action) {
         try {
             action.run();
