@@ -254,11 +254,11 @@ class RightService {
         } catch (DataIntegrityViolationException e) {
             String message = String.valueOf(e.getMessage());
             if (message.contains("eledger_right_no_overlap")) {
-                throw new ApiException(
-                        HttpStatus.CONFLICT,
-                        "ownership".equals(row.kind()) ? "eledger.right.primary-exists" : "eledger.right.overlap",
-                        row.kind(),
-                        row.validFrom());
+                if ("ownership".equals(row.kind())) {
+                    throw new ApiException(
+                            HttpStatus.CONFLICT, "eledger.right.primary-exists", row.kind(), row.validFrom());
+                }
+                throw new ApiException(HttpStatus.CONFLICT, "eledger.right.overlap", row.kind(), row.validFrom());
             }
             if (message.contains("eledger_restriction_rank_unique")) {
                 throw new ApiException(HttpStatus.CONFLICT, "eledger.restriction.rank-taken", row.rank());

@@ -207,4 +207,42 @@ class ResourceApiTest {
                         .status())
                 .isEqualTo(403);
     }
+
+    @Test
+    void theMapLayerIsAFeatureCollectionInLonLatFilteredLikeTheList() {
+        String village = EledgerFixtures.village(divisions, COUNTY, 0);
+        ApiClient accountant = as(Role.VILLAGE_ACCOUNTANT, village);
+        String base = "/api/v1/eledger/villages/" + village + "/resources";
+        accountant.post(
+                base,
+                ApiClient.json(body(
+                        "山塘",
+                        "water",
+                        "pond",
+                        "idle",
+                        EledgerFixtures.geoJson(EledgerFixtures.rectangle(divisions, village, 0, 0, 20, 20)))));
+        accountant.post(
+                base,
+                ApiClient.json(body(
+                        "园地",
+                        "farmland",
+                        "garden",
+                        "in_use",
+                        EledgerFixtures.geoJson(EledgerFixtures.rectangle(divisions, village, 50, 0, 20, 20)))));
+        ApiClient.Response layer = accountant.get(base + ".geojson?status=idle");
+        assertThat(layer.status()).as(layer.toString()).isEqualTo(200);
+        assertThat(layer.header("Content-Type")).startsWith("application/geo+json");
+        JsonNode fc = layer.json();
+        assertThat(fc.path("type").asString()).isEqualTo("FeatureCollection");
+        assertThat(fc.path("features")).hasSize(1);
+        JsonNode feature = fc.path("features").get(0);
+        assertThat(feature.path("properties").path("name").asString()).isEqualTo("山塘");
+        double lon = feature.path("geometry")
+                .path("coordinates")
+                .get(0)
+                .get(0)
+                .get(0)
+                .asDouble();
+        assertThat(lon).isBetween(118.0, 119.5);
+    }
 }
