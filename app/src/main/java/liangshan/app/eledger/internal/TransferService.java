@@ -87,36 +87,7 @@ class TransferService {
         List<FieldProblem> problems = new ArrayList<>();
         Money rent = parseRent(in.annualRentYuan(), problems);
         int escalationBp = parseEscalation(in.escalationPct(), problems);
-        check(
-                in.termFrom() != null && in.termTo() != null && in.termTo().isAfter(in.termFrom()),
-                "termTo",
-                "eledger.transfer.bad-term",
-                problems);
-        check(
-                in.paymentDay() != null && in.paymentDay().matches("(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])"),
-                "paymentDay",
-                "eledger.transfer.bad-payment-day",
-                problems);
-        check(
-                "online".equals(in.channel()) || "offline".equals(in.channel()),
-                "channel",
-                "eledger.transfer.bad-channel",
-                problems);
-        check(
-                in.contractNumber() != null && !in.contractNumber().isBlank(),
-                "contractNumber",
-                "eledger.transfer.contract-number-required",
-                problems);
-        check(
-                in.escalationEveryYears() == null || in.escalationEveryYears() >= 1,
-                "escalationEveryYears",
-                "eledger.transfer.bad-escalation",
-                problems);
-        check(
-                in.transfereePartyId() != null && !in.transfereePartyId().equals(in.transferorPartyId()),
-                "transfereePartyId",
-                "eledger.transfer.same-party",
-                problems);
+        validate(in, problems);
         if (!problems.isEmpty()) {
             throw new ApiException(HttpStatus.BAD_REQUEST, "eledger.transfer.invalid", problems);
         }
@@ -155,6 +126,39 @@ class TransferService {
         openTask(t, 0);
         audit.record("eledger.transfer.submitted", "eledger_transfer", t.id(), village, null, t);
         return t;
+    }
+
+    private static void validate(TransferInput in, List<FieldProblem> problems) {
+        check(
+                in.termFrom() != null && in.termTo() != null && in.termTo().isAfter(in.termFrom()),
+                "termTo",
+                "eledger.transfer.bad-term",
+                problems);
+        check(
+                in.paymentDay() != null && in.paymentDay().matches("(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])"),
+                "paymentDay",
+                "eledger.transfer.bad-payment-day",
+                problems);
+        check(
+                "online".equals(in.channel()) || "offline".equals(in.channel()),
+                "channel",
+                "eledger.transfer.bad-channel",
+                problems);
+        check(
+                in.contractNumber() != null && !in.contractNumber().isBlank(),
+                "contractNumber",
+                "eledger.transfer.contract-number-required",
+                problems);
+        check(
+                in.escalationEveryYears() == null || in.escalationEveryYears() >= 1,
+                "escalationEveryYears",
+                "eledger.transfer.bad-escalation",
+                problems);
+        check(
+                in.transfereePartyId() != null && !in.transfereePartyId().equals(in.transferorPartyId()),
+                "transfereePartyId",
+                "eledger.transfer.same-party",
+                problems);
     }
 
     /** Approves or rejects the transfer's current step; the last approval registers the operating right. */

@@ -60,9 +60,19 @@ class PackageTest {
                 .id();
     }
 
-    @Test
-    void titleCheckListsEveryProblemThenThePackageIsOfferedAndLeasedByASecondPerson() {
-        String village = EledgerFixtures.village(divisions, COUNTY, 6);
+    record Fixture(
+            String village,
+            Actor clerk,
+            String a,
+            String b,
+            String household,
+            String coop,
+            Row pledge,
+            Row ownB,
+            PackageService.PackageView pkg) {}
+
+    Fixture fixture(int n) {
+        String village = EledgerFixtures.village(divisions, COUNTY, n);
         Actor clerk = new Actor(1, "pkg-clerk-" + village, Set.of(Role.VILLAGE_ACCOUNTANT), new DataScope(village));
         String a = resource(clerk, village, "farmland", "cultivated", 0);
         String b = resource(clerk, village, "forest", "bamboo", 100);
@@ -116,11 +126,17 @@ class PackageTest {
                 clerk,
                 b,
                 new RightInput("ownership", null, null, d("2000-01-01"), null, sole(collective), doc("B"), null));
-
         var pkg = packages.create(
                 clerk,
                 village,
                 new PackageService.PackageInput("竹林田园包", d("2025-01-01"), d("2030-01-01"), List.of(a, b)));
+        return new Fixture(village, clerk, a, b, household, coop, pledge, ownB, pkg);
+    }
+
+    @Test
+    void titleCheckListsEveryBlockingProblem() {
+        Fixture f = fixture(6);
+        var pkg = f.pkg();
         assertThat(pkg.areaByType()).extracting(PackageService.TypeArea::type).containsExactly("farmland", "forest");
         assertThat(pkg.totalAreaM2())
                 .isEqualByComparingTo(pkg.areaByType()
@@ -128,48 +144,51 @@ class PackageTest {
                         .areaM2()
                         .add(pkg.areaByType().get(1).areaM2()));
         assertThat(codes(() -> packages.create(
-                        clerk,
-                        village,
-                        new PackageService.PackageInput("重复", d("2029-01-01"), d("2031-01-01"), List.of(b)))))
+                        f.clerk(),
+                        f.village(),
+                        new PackageService.PackageInput("重复", d("2029-01-01"), d("2031-01-01"), List.of(f.b())))))
                 .containsExactly("eledger.package.invalid");
-
-        var check = packages.titleCheck(clerk, pkg.pkg().id());
+        var check = packages.titleCheck(f.clerk(), pkg.pkg().id());
         assertThat(check.clear()).isFalse();
         assertThat(check.problems())
                 .containsExactlyInAnyOrder(
-                        new PackageService.Problem(a, "eledger.title.encumbered"),
-                        new PackageService.Problem(b, "eledger.title.operating-not-secured"));
+                        new PackageService.Problem(f.a(), "eledger.title.encumbered"),
+                        new PackageService.Problem(f.b(), "eledger.title.operating-not-secured"));
         assertThat(check.pkg().pkg().status()).isEqualTo("draft");
-        assertThat(codes(() -> packages.advance(clerk, pkg.pkg().id(), "offered", null)))
+        assertThat(codes(() -> packages.advance(f.clerk(), pkg.pkg().id(), "offered", null)))
                 .containsExactly("eledger.package.bad-transition");
+    }
 
-        rights.amend(clerk, pledge.rightId(), new AmendInput(d("2024-01-01"), d("2024-12-31"), null, doc("解押"), null));
+    @Test
+    void aClearTitleIsOfferedAndLeasedToTheCooperativeByASecondPerson() {
+        Fixture f = fixture(5);
+        String id = f.pkg().pkg().id();
+        Actor clerk = f.clerk();
+        rights.amend(
+                clerk, f.pledge().rightId(), new AmendInput(d("2024-01-01"), d("2024-12-31"), null, doc("解押"), null));
         rights.create(
                 clerk,
-                b,
+                f.b(),
                 new RightInput(
                         "operating",
-                        ownB.rightId(),
+                        f.ownB().rightId(),
                         null,
                         d("2021-01-01"),
                         d("2031-01-01"),
-                        sole(coop),
+                        sole(f.coop()),
                         doc("B经营"),
                         null));
-        var clear = packages.titleCheck(clerk, pkg.pkg().id());
+        var clear = packages.titleCheck(clerk, id);
         assertThat(clear.problems()).isEmpty();
         assertThat(clear.pkg().pkg().status()).isEqualTo("title_checked");
-        assertThat(packages.advance(clerk, pkg.pkg().id(), "offered", null)
-                        .pkg()
-                        .status())
-                .isEqualTo("offered");
-        assertThat(codes(() -> packages.advance(clerk, pkg.pkg().id(), "leased", coop)))
+        assertThat(packages.advance(clerk, id, "offered", null).pkg().status()).isEqualTo("offered");
+        assertThat(codes(() -> packages.advance(clerk, id, "leased", f.coop())))
                 .containsExactly("eledger.package.same-person");
-        Actor county = new Actor(2, "pkg-county-" + village, Set.of(Role.COUNTY_OFFICER), new DataScope(COUNTY));
-        assertThat(codes(() -> packages.advance(county, pkg.pkg().id(), "leased", household)))
+        Actor county = new Actor(2, "pkg-county-" + f.village(), Set.of(Role.COUNTY_OFFICER), new DataScope(COUNTY));
+        assertThat(codes(() -> packages.advance(county, id, "leased", f.household())))
                 .containsExactly("eledger.package.lessee-not-cooperative");
-        var leased = packages.advance(county, pkg.pkg().id(), "leased", coop);
+        var leased = packages.advance(county, id, "leased", f.coop());
         assertThat(leased.pkg().status()).isEqualTo("leased");
-        assertThat(leased.pkg().lesseePartyId()).isEqualTo(coop);
+        assertThat(leased.pkg().lesseePartyId()).isEqualTo(f.coop());
     }
 }

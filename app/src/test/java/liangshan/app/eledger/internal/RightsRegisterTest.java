@@ -179,17 +179,38 @@ class RightsRegisterTest {
         assertThat(store.history(contract.rightId())).hasSize(5);
     }
 
-    @Test
-    void ladmRulesRejectWithStableCodes() {
-        Setup s = setup(1, 3);
-        String h1 = s.households().get(0),
-                h2 = s.households().get(1),
-                h3 = s.households().get(2);
+    /** A setup with collective ownership from 2000 and a contract 2010–2040 shared by three households. */
+    record Contracted(Setup s, Row ownership, Row contract) {}
+
+    Contracted contracted(int n) {
+        Setup s = setup(n, 3);
         Row ownership = rights.create(
                 s.actor(),
                 s.resourceId(),
                 new RightInput(
                         "ownership", null, null, d("2000-01-01"), null, sole(s.collective()), doc("所有权-2"), null));
+        List<Holder> thirds =
+                s.households().stream().map(h -> new Holder(h, 1, 3)).toList();
+        Row contract = rights.create(
+                s.actor(),
+                s.resourceId(),
+                new RightInput(
+                        "contract",
+                        ownership.rightId(),
+                        null,
+                        d("2010-01-01"),
+                        d("2040-01-01"),
+                        thirds,
+                        doc("承包-2"),
+                        null));
+        return new Contracted(s, ownership, contract);
+    }
+
+    @Test
+    void oneOwnershipSharesSumToOneAndASourceIsRequired() {
+        Contracted c = contracted(1);
+        Setup s = c.s();
+        String h1 = s.households().get(0), h2 = s.households().get(1);
         assertThat(codes(() -> rights.create(
                         s.actor(),
                         s.resourceId(),
@@ -203,12 +224,25 @@ class RightsRegisterTest {
                                 doc("所有权-3"),
                                 null))))
                 .containsExactly("eledger.right.primary-exists");
+        assertThat(codes(() -> rights.create(
+                        s.actor(),
+                        s.resourceId(),
+                        new RightInput(
+                                "operating",
+                                c.contract().rightId(),
+                                null,
+                                d("2020-01-01"),
+                                d("2045-01-01"),
+                                sole(s.collective()),
+                                doc("o"),
+                                null))))
+                .containsExactly("eledger.right.outlives-parent");
         assertThat(fieldCodes(() -> rights.create(
                         s.actor(),
                         s.resourceId(),
                         new RightInput(
-                                "contract",
-                                ownership.rightId(),
+                                "homestead_use",
+                                c.ownership().rightId(),
                                 null,
                                 d("2010-01-01"),
                                 d("2040-01-01"),
@@ -229,37 +263,19 @@ class RightsRegisterTest {
                                 new Source("certificate", "", "", null, null),
                                 null))))
                 .containsExactlyInAnyOrder("eledger.right.parent-required", "eledger.right.source-missing");
-        Row contract = rights.create(
-                s.actor(),
-                s.resourceId(),
-                new RightInput(
-                        "contract",
-                        ownership.rightId(),
-                        null,
-                        d("2010-01-01"),
-                        d("2040-01-01"),
-                        List.of(new Holder(h1, 1, 3), new Holder(h2, 1, 3), new Holder(h3, 1, 3)),
-                        doc("承包-2"),
-                        null));
-        assertThat(codes(() -> rights.create(
-                        s.actor(),
-                        s.resourceId(),
-                        new RightInput(
-                                "operating",
-                                contract.rightId(),
-                                null,
-                                d("2020-01-01"),
-                                d("2045-01-01"),
-                                sole(s.collective()),
-                                doc("o"),
-                                null))))
-                .containsExactly("eledger.right.outlives-parent");
+    }
+
+    @Test
+    void derivedRightsStayInsideTheirParentAndDoNotOverlap() {
+        Contracted c = contracted(1);
+        Setup s = c.s();
+        String contract = c.contract().rightId();
         Row operating = rights.create(
                 s.actor(),
                 s.resourceId(),
                 new RightInput(
                         "operating",
-                        contract.rightId(),
+                        contract,
                         null,
                         d("2020-01-01"),
                         d("2035-01-01"),
@@ -271,7 +287,7 @@ class RightsRegisterTest {
                         s.resourceId(),
                         new RightInput(
                                 "operating",
-                                contract.rightId(),
+                                contract,
                                 null,
                                 d("2034-01-01"),
                                 d("2036-01-01"),
@@ -280,9 +296,7 @@ class RightsRegisterTest {
                                 null))))
                 .containsExactly("eledger.right.overlap");
         assertThat(codes(() -> rights.amend(
-                        s.actor(),
-                        contract.rightId(),
-                        new AmendInput(d("2025-01-01"), d("2030-01-01"), null, doc("缩短"), null))))
+                        s.actor(), contract, new AmendInput(d("2025-01-01"), d("2030-01-01"), null, doc("缩短"), null))))
                 .containsExactly("eledger.right.children-outlive");
         rights.create(
                 s.actor(),
