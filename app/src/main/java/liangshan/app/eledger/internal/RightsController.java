@@ -1,0 +1,225 @@
+package liangshan.app.eledger.internal;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import liangshan.app.eledger.internal.RightStore.Row;
+import liangshan.app.eledger.internal.RightStore.Source;
+import liangshan.app.identity.Actor;
+import liangshan.app.identity.CurrentActor;
+import liangshan.app.web.ApiException;
+import liangshan.app.web.Page;
+import liangshan.app.web.PageRequest;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** {@code /api/v1/eledger}: parties, rights and restrictions, as-of queries and history. */
+@RestController
+@RequestMapping("/api/v1/eledger")
+class RightsController {
+
+    private final PartyService parties;
+    private final RightService rights;
+    private final RightStore store;
+    private final ResourceService resources;
+    private final EledgerAccess access;
+    private final CurrentActor currentActor;
+    private final Clock clock;
+
+    RightsController(
+            PartyService parties,
+            RightService rights,
+            RightStore store,
+            ResourceService resources,
+            EledgerAccess access,
+            CurrentActor currentActor,
+            Clock clock) {
+        this.parties = parties;
+        this.rights = rights;
+        this.store = store;
+        this.resources = resources;
+        this.access = access;
+        this.currentActor = currentActor;
+        this.clock = clock;
+    }
+
+    /** A holder with the party's name and kind. */
+    record HolderView(String partyId, String name, String kind, long numerator, long denominator) {}
+
+    /** One recorded state of a right for one valid period. */
+    record RightView(
+            String rightId,
+            String resourceId,
+            String villageCode,
+            String category,
+            String kind,
+            String parentRightId,
+            Integer rank,
+            LocalDate validFrom,
+            LocalDate validTo,
+            Instant recordedAt,
+            Instant supersededAt,
+            List<HolderView> holders,
+            Source source,
+            String note,
+            String recordedBy) {}
+
+    /** The answer of an as-of query: the two times it was asked for and the rights. */
+    record AsOf(LocalDate validAt, Instant recordedAt, Page<RightView> rights) {}
+
+    @PostMapping("/villages/{village}/parties")
+    ResponseEntity<PartyService.PartyView> createParty(
+            @PathVariable String village, @RequestBody PartyService.PartyInput input) {
+        return ResponseEntity.status(HttpStatus.CREATED).body(parties.create(currentActor.get(), village, input));
+    }
+
+    @GetMapping("/villages/{village}/parties")
+    Page<PartyService.PartyView> listParties(
+            @PathVariable String village,
+            @RequestParam(required = false) String kind,
+            @RequestParam(required = false) String q,
+            @RequestParam(required = false) Integer page,
+            @RequestParam(required = false) Integer size) {
+        return parties.list(currentActor.get(), village, blank(kind), blank(q), PageRequest.of(page, size));
+    }
+
+    @GetMapping("/parties/{id}")
+    PartyService.PartyView party(@PathVariable String id) {
+        return parties.get(currentActor.get(), id);
+    }
+
+    @PostMapping("/resources/{id}/rights")
+    ResponseEntity<RightView> register(@PathVariable String id, @RequestBody RightService.RightInput input) {
+        Row row = rights.create(currentActor.get(), id, input);
+        return ResponseEntity.status(HttpStatus.CREATED)
+                .body(views(List.of(row)).get(0));
+    }
+
+    @PostMapping("/rights/{rightId}/versions")
+    List<RightView> amend(@PathVariable String rightId, @RequestBody RightService.AmendInput input) {
+        return views(rights.amend(currentActor.get(), rightId, input));
+    }
+
+    @GetMapping("/resources/{id}/rights")
+    AsOf resourceRights(
+            @PathVariable String id,
+            @RequestParam(required = false) String validAt,
+            @RequestParam(required = false) String recordedAt,
+            @RequestParam(required = false) String kind) {
+        Actor actor = currentActor.get();
+        ResourceStore.Row resource = resources.readable(actor, id);
+        LocalDate d = validAt(validAt);
+        Instant r = recordedAt(recordedAt);
+        List<Row> rows = store.asOf(resource.villageCode(), id, blank(kind), d, r, Page.MAX_SIZE, 0);
+        return new AsOf(d, r, new Page<>(views(rows), 0, Page.MAX_SIZE, rows.size()));
+    }
+
+    @GetMapping("/villages/{village}/rights")
+    AsOf villageRights(
+            @PathVariable String village,
+            @RequestParam(required = false) String validAt,
+            @RequestParam(required = false) String recordedAt,
+            @RequestParam(required = false) String kind,
+            @RequestParam(required = false) Integer page,
+            @RequestParam(required = false) Integer size) {
+        access.readableVillage(currentActor.get(), village);
+        PageRequest p = PageRequest.of(page, size);
+        LocalDate d = validAt(validAt);
+        Instant r = recordedAt(recordedAt);
+        List<Row> rows = store.asOf(village, null, blank(kind), d, r, p.size(), p.offset());
+        return new AsOf(d, r, p.toPage(views(rows), store.countAsOf(village, null, blank(kind), d, r)));
+    }
+
+    @GetMapping("/rights/{rightId}/history")
+    List<RightView> history(@PathVariable String rightId) {
+        List<Row> rows = store.history(rightId);
+        if (rows.isEmpty() || !currentActor.get().canRead(rows.get(0).villageCode())) {
+            throw new ApiException(HttpStatus.NOT_FOUND, "eledger.right.not-found", rightId);
+        }
+        return views(rows);
+    }
+
+    private LocalDate validAt(String text) {
+        if (text == null || text.isBlank()) {
+            return LocalDate.now(clock);
+        }
+        try {
+            return LocalDate.parse(text.strip());
+        } catch (DateTimeParseException e) {
+            throw new ApiException(HttpStatus.BAD_REQUEST, "eledger.bad-date", text);
+        }
+    }
+
+    /** An instant, or a date meaning the end of that day in the platform's zone; absent = now. */
+    private Instant recordedAt(String text) {
+        if (text == null || text.isBlank()) {
+            return rights.now();
+        }
+        try {
+            if (text.strip().length() == 10) {
+                return LocalDate.parse(text.strip())
+                        .plusDays(1)
+                        .atStartOfDay(clock.getZone())
+                        .toInstant()
+                        .minusNanos(1000);
+            }
+            return Instant.parse(text.strip());
+        } catch (DateTimeParseException e) {
+            throw new ApiException(HttpStatus.BAD_REQUEST, "eledger.bad-date", text);
+        }
+    }
+
+    List<RightView> views(List<Row> rows) {
+        Set<String> ids = new HashSet<>();
+        rows.forEach(r -> r.holders().forEach(h -> ids.add(h.partyId())));
+        Map<String, PartyService.PartyView> names = parties.find(ids);
+        List<RightView> out = new ArrayList<>();
+        for (Row r : rows) {
+            List<HolderView> holders = r.holders().stream()
+                    .map(h -> {
+                        PartyService.PartyView p = names.get(h.partyId());
+                        return new HolderView(
+                                h.partyId(),
+                                p == null ? null : p.name(),
+                                p == null ? null : p.kind(),
+                                h.numerator(),
+                                h.denominator());
+                    })
+                    .toList();
+            out.add(new RightView(
+                    r.rightId(),
+                    r.resourceId(),
+                    r.villageCode(),
+                    r.category(),
+                    r.kind(),
+                    r.parentRightId(),
+                    r.rank(),
+                    r.validFrom(),
+                    r.validTo(),
+                    r.recordedAt(),
+                    r.supersededAt(),
+                    holders,
+                    r.source(),
+                    r.note(),
+                    r.recordedBy()));
+        }
+        return out;
+    }
+
+    private static String blank(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+}
