@@ -217,13 +217,14 @@ export function createGepMock({ DIV, send, problem, readJson }) {
     const W = 320;
     const H = Math.round((W * (extent[3] - extent[1])) / ((extent[2] - extent[0]) * Math.cos((29 * Math.PI) / 180)));
     const rows = [];
+    const boxes = city.children.map((c) => [c, bboxOf(c.geometry)]);
     const phase = unit01(key) * 6;
     for (let j = 0; j < H; j++) {
       const row = Buffer.alloc(1 + W * 4);
       for (let i = 0; i < W; i++) {
         const x = extent[0] + ((i + 0.5) / W) * (extent[2] - extent[0]);
         const y = extent[3] - ((j + 0.5) / H) * (extent[3] - extent[1]);
-        if (!city.children.some((c) => inGeometry(x, y, c.geometry))) continue;
+        if (!boxes.some(([c, b]) => x >= b[0] && x <= b[2] && y >= b[1] && y <= b[3] && inGeometry(x, y, c.geometry))) continue;
         const v = 0.5 + 0.25 * Math.sin(x * 23 + phase) * Math.cos(y * 19 - phase) + 0.25 * Math.sin((x + y) * 61 + phase * 2);
         const [r, g, b] = ramp(Math.max(0, Math.min(1, v)));
         row.set([r, g, b, 255], 1 + i * 4);
@@ -434,6 +435,12 @@ export function createGepMock({ DIV, send, problem, readJson }) {
     }
     return problem(res, 404, 'not-found', '接口不存在。', 'No such endpoint.'), true;
   };
+}
+
+function bboxOf(g) {
+  const b = [Infinity, Infinity, -Infinity, -Infinity];
+  for (const p of g.type === 'Polygon' ? [g.coordinates] : g.coordinates) for (const [x, y] of p[0]) (b[0] = Math.min(b[0], x)), (b[1] = Math.min(b[1], y)), (b[2] = Math.max(b[2], x)), (b[3] = Math.max(b[3], y));
+  return b;
 }
 
 function inRing(x, y, ring) {
