@@ -211,20 +211,47 @@ export function createGepMock({ DIV, send, problem, readJson }) {
   })();
   const pngCache = new Map();
 
+  let maskCache = null;
+  /** 1 inside the city's counties, by scanline (even-odd over every county's outer rings). */
+  function cityMask(W, H) {
+    if (maskCache) return maskCache;
+    const mask = new Uint8Array(W * H);
+    const rings = city.children.flatMap((c) => (c.geometry.type === 'Polygon' ? [c.geometry.coordinates] : c.geometry.coordinates).map((p) => p[0]));
+    for (let j = 0; j < H; j++) {
+      const y = extent[3] - ((j + 0.5) / H) * (extent[3] - extent[1]);
+      for (const ring of rings) {
+        const xs = [];
+        for (let a = 0, b = ring.length - 1; a < ring.length; b = a++) {
+          const [x1, y1] = ring[b];
+          const [x2, y2] = ring[a];
+          if (y1 > y !== y2 > y) xs.push(x1 + ((y - y1) * (x2 - x1)) / (y2 - y1));
+        }
+        xs.sort((p, q) => p - q);
+        for (let k = 0; k + 1 < xs.length; k += 2) {
+          const i0 = Math.max(0, Math.ceil(((xs[k] - extent[0]) / (extent[2] - extent[0])) * W - 0.5));
+          const i1 = Math.min(W - 1, Math.floor(((xs[k + 1] - extent[0]) / (extent[2] - extent[0])) * W - 0.5));
+          for (let i = i0; i <= i1; i++) mask[j * W + i] = 1;
+        }
+      }
+    }
+    maskCache = mask;
+    return mask;
+  }
+
   function rasterPng(year, id) {
     const key = `${year}/${id}`;
     if (pngCache.has(key)) return pngCache.get(key);
     const W = 320;
     const H = Math.round((W * (extent[3] - extent[1])) / ((extent[2] - extent[0]) * Math.cos((29 * Math.PI) / 180)));
     const rows = [];
-    const boxes = city.children.map((c) => [c, bboxOf(c.geometry)]);
+    const mask = cityMask(W, H);
     const phase = unit01(key) * 6;
     for (let j = 0; j < H; j++) {
       const row = Buffer.alloc(1 + W * 4);
       for (let i = 0; i < W; i++) {
         const x = extent[0] + ((i + 0.5) / W) * (extent[2] - extent[0]);
         const y = extent[3] - ((j + 0.5) / H) * (extent[3] - extent[1]);
-        if (!boxes.some(([c, b]) => x >= b[0] && x <= b[2] && y >= b[1] && y <= b[3] && inGeometry(x, y, c.geometry))) continue;
+        if (!mask[j * W + i]) continue;
         const v = 0.5 + 0.25 * Math.sin(x * 23 + phase) * Math.cos(y * 19 - phase) + 0.25 * Math.sin((x + y) * 61 + phase * 2);
         const [r, g, b] = ramp(Math.max(0, Math.min(1, v)));
         row.set([r, g, b, 255], 1 + i * 4);
@@ -435,27 +462,6 @@ export function createGepMock({ DIV, send, problem, readJson }) {
     }
     return problem(res, 404, 'not-found', '接口不存在。', 'No such endpoint.'), true;
   };
-}
-
-function bboxOf(g) {
-  const b = [Infinity, Infinity, -Infinity, -Infinity];
-  for (const p of g.type === 'Polygon' ? [g.coordinates] : g.coordinates) for (const [x, y] of p[0]) (b[0] = Math.min(b[0], x)), (b[1] = Math.min(b[1], y)), (b[2] = Math.max(b[2], x)), (b[3] = Math.max(b[3], y));
-  return b;
-}
-
-function inRing(x, y, ring) {
-  let inside = false;
-  for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
-    const [xi, yi] = ring[i];
-    const [xj, yj] = ring[j];
-    if (yi > y !== yj > y && x < ((xj - xi) * (y - yi)) / (yj - yi) + xi) inside = !inside;
-  }
-  return inside;
-}
-
-function inGeometry(x, y, g) {
-  const polys = g.type === 'Polygon' ? [g.coordinates] : g.coordinates;
-  return polys.some((p) => inRing(x, y, p[0]));
 }
 
 /** ColorBrewer YlGn (sequential) interpolated. */

@@ -96,6 +96,9 @@ function drawingTool(map, onChange) {
       state.closed = true;
       map.getCanvas().style.cursor = '';
       redraw();
+      const lons = state.vertices.map((c) => c[0]);
+      const lats = state.vertices.map((c) => c[1]);
+      map.fitBounds([Math.min(...lons), Math.min(...lats), Math.max(...lons), Math.max(...lats)], { padding: 80, maxZoom: 14, animate: false });
     },
     polygon: () => (state.vertices.length >= 3 ? { type: 'Polygon', coordinates: [[...state.vertices, state.vertices[0]]] } : null),
   };
@@ -127,7 +130,7 @@ function results(out, signal) {
       h('div', { class: 'stat' }, h('dt', null, t('impact.year')), h('dd', null, h('span', { class: 'stat-value' }, String(out.year ?? '—')))),
     ),
     h('p', { class: 'muted small' }, t('impact.lossHint')),
-    h('section', { class: 'gep-section' }, h('h3', null, t('impact.chart')), chartEl),
+    h('section', { class: 'gep-section' }, h('h3', null, t('impact.chart'), ` (${wanUnit()})`), chartEl),
     h(
       'div',
       { class: 'table-wrap' },
@@ -159,16 +162,16 @@ function results(out, signal) {
   chart(
     chartEl,
     {
-      grid: { left: 8, right: 24, top: 16, bottom: 8, containLabel: true },
+      grid: { left: 8, right: 56, top: 16, bottom: 8, containLabel: true },
       tooltip: { trigger: 'item', valueFormatter: (v) => `${v > 0 ? '+' : ''}${v} ${wanUnit()}` },
-      xAxis: { type: 'value', name: wanUnit(), axisLabel: { hideOverlap: true } },
+      xAxis: { type: 'value', axisLabel: { hideOverlap: true } },
       yAxis: { type: 'category', data: regulating.map(indicatorName).reverse(), axisLabel: { width: 110, overflow: 'truncate' } },
       series: [
         {
           type: 'bar',
           barMaxWidth: 18,
-          data: [...regulating].reverse().map((i) => ({ value: Math.round(num(i.deltaYuan) / 100) / 100, itemStyle: { color: num(i.deltaYuan) < 0 ? LOSS : GAIN, decal: num(i.deltaYuan) < 0 ? { symbol: 'rect', dashArrayX: [1, 0], dashArrayY: [2, 4], rotation: -Math.PI / 4, color: 'rgba(255,255,255,0.45)' } : undefined } })),
-          label: { show: true, position: 'right', formatter: (p) => `${p.value > 0 ? '+' : ''}${p.value}`, fontSize: 11 },
+          data: [...regulating].reverse().map((i) => ({ value: Math.round(num(i.deltaYuan) / 100) / 100, label: { position: num(i.deltaYuan) < 0 ? 'left' : 'right' }, itemStyle: { color: num(i.deltaYuan) < 0 ? LOSS : GAIN, decal: num(i.deltaYuan) < 0 ? { symbol: 'rect', dashArrayX: [1, 0], dashArrayY: [2, 4], rotation: -Math.PI / 4, color: 'rgba(255,255,255,0.45)' } : undefined } })),
+          label: { show: true, formatter: (p) => `${p.value > 0 ? '+' : ''}${p.value}`, fontSize: 11 },
         },
       ],
     },

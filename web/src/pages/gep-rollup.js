@@ -113,7 +113,7 @@ function alertsSection(d, ctx) {
   let status = 'open';
   let expanded = false;
   const load = () => {
-    const params = { status: status === 'all' ? undefined : status, county: d.level === 'county' ? d.code : undefined, size: 50 };
+    const params = { status: status === 'all' ? undefined : status, county: d.level === 'county' ? d.code : undefined, size: 100 };
     gepApi
       .alerts(params, { signal: ctx.signal })
       .then((page) => {
@@ -183,6 +183,14 @@ function problemsList(run) {
   return h('ul', { class: 'run-problems' }, run.problems.map((p) => h('li', null, p.input ? h('span', { class: 'mono small' }, `${p.input}: `) : null, pick({ zh: p.messageZh, en: p.messageEn }) || p.code)));
 }
 
+/** Stage of a run in words; stages this UI does not know are shown as the server names them. */
+function stageLabel(stage) {
+  if (!stage) return '—';
+  const key = `gep.stage.${stage}`;
+  const text = t(key);
+  return text === key ? stage : text;
+}
+
 function runRow(run, onCancel) {
   const percent = Math.max(0, Math.min(100, Number(run.percent) || 0));
   const active = ACTIVE.has(run.status);
@@ -200,7 +208,7 @@ function runRow(run, onCancel) {
     h(
       'p',
       { class: 'muted small' },
-      active ? t('gep.run.stage', { stage: run.stage || '—', done: run.done ?? 0, total: run.total ?? 0, percent }) : null,
+      active ? t('gep.run.stage', { stage: stageLabel(run.stage), done: run.done ?? 0, total: run.total ?? 0, percent }) : null,
       run.status === 'succeeded' ? t('gep.run.done', { villages: run.villages ?? '—', total: run.totalYuan ? `${wan(run.totalYuan)} ${wanUnit()}` : '—', at: formatDate(run.finishedAt) }) : null,
       !active && run.status !== 'succeeded' ? t('gep.run.ended', { at: formatDate(run.finishedAt) }) : null,
       ` · ${run.createdBy || ''}`,
@@ -324,7 +332,8 @@ function runsSection(d, ctx, onSucceeded) {
       if (ins.length === 1) inputs.value = ins[0].name;
       mount(params, h('option', { value: '' }, t('gep.run.choose')), ps.map((p) => h('option', { value: p.id }, `${p.id} · ${p.edition}${placeholderCount(p) ? ` · ${t('gep.run.placeholderShort', { count: placeholderCount(p) })}` : ''}`)));
       if (ps.length === 1) params.value = ps[0].id;
-      for (const r of (page.items || []).filter((r) => r.scope === scope || String(r.scope).startsWith(scope))) {
+      // Runs of this area and of the whole city (which cover it).
+      for (const r of (page.items || []).filter((r) => r.scope === scope || r.scope === '3308' || String(r.scope).startsWith(scope))) {
         runs.set(r.id, r);
         if (ACTIVE.has(r.status)) poll(r.id);
       }
