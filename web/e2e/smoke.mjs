@@ -346,7 +346,8 @@ async function run() {
   check(/[\d,]+\.\d{2}/.test(impact.total || '') && impact.rows >= 1, 'a Δ per regulating indicator and a total Δ are shown');
   check(/亩/.test(impact.area) && /hm²/.test(impact.area), 'the footprint area is in 亩 and hm²');
   check(impact.sha, 'the provenance shows input hashes');
-  if (builtUp) check(impact.total.includes('-'), 'turning land into built-up land is a loss (minus sign)');
+  // Sealing land can lose regulating services or (if it was built-up already) change nothing, never gain.
+  if (builtUp) check(!/\+/.test(impact.total), `turning land into built-up land is not a gain (got ${impact.total})`);
   await shot('12b-project-impact');
   await page.locator('.impact-result-card').scrollIntoViewIfNeeded();
   await shot('12c-project-impact-result');

@@ -66,11 +66,15 @@ export const CLASS_COLOURS = { provisioning: '#E69F00', regulating: '#009E73', c
 export const GAIN = '#0072B2';
 export const LOSS = '#D55E00';
 
+// Unit symbols of the method that are words rather than symbols, in English.
+const UNIT_EN = { 人次: 'visits' };
+
 /** Quantity with its unit, or — when the indicator has none (e.g. product statistics in 元 only). */
 export function quantityText(quantity, unit) {
   if (quantity === null || quantity === undefined) return '—';
   const n = Number(quantity);
-  return `${formatNumber(n, Math.abs(n) >= 100 ? 0 : 3)}${unit ? ` ${unit}` : ''}`;
+  const u = unit && getLang() === 'en' ? UNIT_EN[unit] || unit : unit;
+  return `${formatNumber(n, Math.abs(n) >= 100 ? 0 : 3)}${u ? ` ${u}` : ''}`;
 }
 
 export const indicatorName = (i) => (getLang() === 'en' ? i.nameEn || i.nameZh : i.nameZh || i.nameEn);

@@ -12,6 +12,10 @@ import { downloads, gepHeadline, yearSelect } from './gep-village.js';
 const LEVEL_HREF = { county: (c) => `/county/${c}`, town: (c) => `/town/${c}`, village: (c) => `/village/${c}` };
 const ACTIVE = new Set(['queued', 'running', 'cancelling']);
 const ALERTS_SHOWN = 6;
+// Page<T> of the API ({items, page, size, total}); `content` is accepted as well.
+const pageItems = (page) => (Array.isArray(page) ? page : page?.items || page?.content || []);
+// A run's scope as a division code (a plain code, or an object with a code).
+const scopeOf = (run) => String(run.scope?.code ?? run.scope ?? '');
 
 /** Summary + ranking of `d` (county, town or city); re-loads itself for another year. */
 function summarySection(d, ctx) {
@@ -117,7 +121,7 @@ function alertsSection(d, ctx) {
     gepApi
       .alerts(params, { signal: ctx.signal })
       .then((page) => {
-        const items = (page.items || []).filter((a) => d.level !== 'town' || a.villageCode.startsWith(d.code));
+        const items = pageItems(page).filter((a) => d.level !== 'town' || a.villageCode.startsWith(d.code));
         if (!items.length) return mount(list, emptyState(t('gep.alerts.none'), null, '✓'));
         const more = items.length > ALERTS_SHOWN && !expanded;
         mount(
@@ -197,7 +201,7 @@ function runRow(run, onCancel) {
   return h(
     'li',
     { class: `run-item run-${run.status}`, dataset: { run: run.id, status: run.status } },
-    h('div', { class: 'run-head' }, h('strong', null, `#${run.id}`), h('span', null, t('gep.run.summary', { year: run.year, scope: run.scope, params: run.params })), h('span', { class: `badge run-status status-${run.status}` }, t(`gep.run.status.${run.status}`))),
+    h('div', { class: 'run-head' }, h('strong', null, `#${run.id}`), h('span', null, t('gep.run.summary', { year: run.year, scope: scopeOf(run), params: run.params })), h('span', { class: `badge run-status status-${run.status}` }, t(`gep.run.status.${run.status}`))),
     active || run.status === 'succeeded'
       ? h(
           'div',
@@ -333,7 +337,7 @@ function runsSection(d, ctx, onSucceeded) {
       mount(params, h('option', { value: '' }, t('gep.run.choose')), ps.map((p) => h('option', { value: p.id }, `${p.id} · ${p.edition}${placeholderCount(p) ? ` · ${t('gep.run.placeholderShort', { count: placeholderCount(p) })}` : ''}`)));
       if (ps.length === 1) params.value = ps[0].id;
       // Runs of this area and of the whole city (which cover it).
-      for (const r of (page.items || []).filter((r) => r.scope === scope || r.scope === '3308' || String(r.scope).startsWith(scope))) {
+      for (const r of pageItems(page).filter((r) => [scope, '3308'].includes(scopeOf(r)) || scopeOf(r).startsWith(scope))) {
         runs.set(r.id, r);
         if (ACTIVE.has(r.status)) poll(r.id);
       }
