@@ -14,11 +14,29 @@ export const YLGN5 = ['#ffffcc', '#c2e699', '#78c679', '#31a354', '#006837'];
 const NO_DATA = '#c9cdca';
 export const isGepLayer = (id) => id === 'gep' || /^raster-[a-z0-9_]+$/.test(id);
 
-/** MapLibre colour expression for 5 classes from breaks b1…b5 (ascending; b5 is the maximum). */
-export function stepExpression(breaks, colours = YLGN5) {
+/**
+ * Class thresholds from breaks b1…b5 (ascending; b5 is the maximum) as [threshold, colour index]:
+ * values below the first threshold take colour 0. Equal breaks (few or tied values) collapse into
+ * one threshold taking the darker colour, because MapLibre's `step` needs strictly ascending input.
+ */
+export function classStops(breaks) {
   const stops = [];
-  breaks.slice(0, 4).forEach((b, i) => stops.push(Number(b), colours[i + 1]));
-  return ['case', ['has', 'value'], ['step', ['to-number', ['get', 'value']], colours[0], ...stops], NO_DATA];
+  breaks
+    .slice(0, 4)
+    .map(Number)
+    .forEach((b, i) => {
+      if (!Number.isFinite(b)) return;
+      if (stops.length && b <= stops[stops.length - 1][0]) stops[stops.length - 1][1] = i + 1;
+      else stops.push([b, i + 1]);
+    });
+  return stops;
+}
+
+/** MapLibre colour expression of the choropleth (grey where a village has no result). */
+export function stepExpression(breaks, colours = YLGN5) {
+  const stops = classStops(breaks).flatMap(([b, c]) => [b, colours[c]]);
+  const value = ['to-number', ['get', 'value']];
+  return ['case', ['has', 'value'], stops.length ? ['step', value, colours[0], ...stops] : colours[0], NO_DATA];
 }
 
 /**
@@ -99,18 +117,18 @@ export function createGepLayers(host, opts) {
 
   function drawChoroplethLegend(data) {
     const b = (data.breaks || []).map(Number);
+    const stops = classStops(data.breaks || []);
     const money = /元/.test(data.unit || '');
     const fmt = (v) => (money ? formatNumber(v / 10000, v / 10000 >= 100 ? 0 : 1) : formatNumber(v, 1));
     const unit = money ? wanPerKm2Unit() : data.unit;
-    const rows = YLGN5.map((c, i) => {
-      const label = i === 0 ? `< ${fmt(b[0])}` : i === 4 ? `≥ ${fmt(b[3])}${b[4] !== undefined ? ` (≤ ${fmt(b[4])})` : ''}` : `${fmt(b[i - 1])} – ${fmt(b[i])}`;
-      return h('li', null, h('span', { class: 'legend-swatch', style: `background:${c}`, 'aria-hidden': 'true' }), label);
-    });
+    const max = b.length >= 5 && Number.isFinite(b[4]) ? ` (≤ ${fmt(b[4])})` : '';
+    const classes = [[YLGN5[0], `< ${fmt(stops[0]?.[0])}`], ...stops.map(([v, c], k) => [YLGN5[c], k + 1 < stops.length ? `${fmt(v)} – ${fmt(stops[k + 1][0])}` : `≥ ${fmt(v)}${max}`])];
+    const rows = classes.map(([c, label]) => h('li', null, h('span', { class: 'legend-swatch', style: `background:${c}`, 'aria-hidden': 'true' }), label));
     mount(
       chLegend,
       h('p', { class: 'legend-title' }, t('map.gep.legend', { year: data.year })),
       h('p', { class: 'legend-unit' }, unit),
-      b.length ? h('ul', { class: 'legend-list' }, rows, h('li', null, h('span', { class: 'legend-swatch', style: `background:${NO_DATA}`, 'aria-hidden': 'true' }), t('map.gep.noData'))) : h('p', { class: 'small' }, t('map.gep.noData')),
+      stops.length ? h('ul', { class: 'legend-list' }, rows, h('li', null, h('span', { class: 'legend-swatch', style: `background:${NO_DATA}`, 'aria-hidden': 'true' }), t('map.gep.noData'))) : h('p', { class: 'small' }, t('map.gep.noData')),
     );
     chLegend.hidden = false;
   }

@@ -54,3 +54,11 @@ test('万元 figures of the GEP views are exact and rounded half up', () => {
   assert.equal(wan('-150000.00'), '-15.00');
   assert.equal(wan('90071992547409931.23'), '9,007,199,254,740.99');
 });
+
+test('choropleth classes: 5 breaks give 5 classes; tied breaks collapse to strictly ascending stops', async () => {
+  const { classStops } = await import('../src/map-gep.js');
+  assert.deepEqual(classStops(['10', '20', '30', '40', '50']), [[10, 1], [20, 2], [30, 3], [40, 4]]);
+  assert.deepEqual(classStops(['10', '10', '30', '30', '30']), [[10, 2], [30, 4]]);
+  assert.deepEqual(classStops(['7', '7', '7', '7', '7']), [[7, 4]]);
+  assert.deepEqual(classStops([]), []);
+});

@@ -42,6 +42,7 @@ function summarySection(d, ctx) {
       .catch((e) => {
         if (signal.aborted || e.name === 'AbortError') return;
         if (e.status === 404 && e.code === 'gep.account.no-results') mount(box, emptyState(t('gep.noResults.title'), t('gep.noResults.rollup')));
+        else if (e.status === 404 && e.code === 'gep.division.not-found') mount(box, emptyState(t('gep.outOfScope.title'), t('gep.outOfScope.text')));
         else mount(box, errorState(e, () => load(year)));
         box.dataset.ready = 'empty';
       });

@@ -205,6 +205,7 @@ export function gepVillageTab(code, ctx) {
       .catch((e) => {
         if (signal.aborted || e.name === 'AbortError') return;
         if (e.status === 404 && e.code === 'gep.account.no-results') mount(box, emptyState(t('gep.noResults.title'), t('gep.noResults.text')));
+        else if (e.status === 404 && e.code === 'gep.division.not-found') mount(box, emptyState(t('gep.outOfScope.title'), t('gep.outOfScope.village')));
         else mount(box, errorState(e, () => load(year)));
         box.dataset.ready = 'empty';
       });
