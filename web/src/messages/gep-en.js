@@ -165,6 +165,10 @@ export const gepEn = {
   'impact.deltaQuantity': 'Change (quantity)',
   'impact.deltaValue': 'Change ({unit})',
   'impact.provenance': 'Provenance',
+  'impact.classes': 'Land cover (cells)',
+  'impact.class': 'Class',
+  'impact.cellsBefore': 'Before',
+  'impact.cellsAfter': 'After',
   'impact.footprintSha': 'Footprint SHA-256',
   'impact.computedAt': 'Computed on',
 };

@@ -165,6 +165,10 @@ export const gepZh = {
   'impact.deltaQuantity': '功能量变化',
   'impact.deltaValue': '价值变化（{unit}）',
   'impact.provenance': '计算依据',
+  'impact.classes': '地类变化（像元数）',
+  'impact.class': '地类',
+  'impact.cellsBefore': '建设前',
+  'impact.cellsAfter': '建设后',
   'impact.footprintSha': '项目范围 SHA-256',
   'impact.computedAt': '计算日期',
 };

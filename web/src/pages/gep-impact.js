@@ -115,7 +115,7 @@ function showErr(el, message, control) {
   control?.setAttribute('aria-invalid', message ? 'true' : 'false');
 }
 
-function results(out, signal) {
+function results(out, signal, classNames) {
   const regulating = out.indicators || [];
   const hm2 = Number(out.footprintAreaHm2);
   const chartEl = h('div', { class: 'chart impact-bars', style: `height:${Math.max(220, regulating.length * 28 + 40)}px` });
@@ -157,6 +157,7 @@ function results(out, signal) {
         h('tfoot', null, h('tr', null, h('th', { scope: 'row' }, t('common.total')), h('td'), h('td'), h('td'), h('td', { class: 'num' }, deltaText(out.totalDeltaYuan)))),
       ),
     ),
+    classChanges(out, classNames),
     provenance(out),
   );
   chart(
@@ -178,6 +179,29 @@ function results(out, signal) {
     { signal, label: t('impact.chart') },
   );
   return box;
+}
+
+/** Land-cover cells before and after, per class that occurs in either. */
+function classChanges(out, classNames) {
+  const before = out.classesBefore || {};
+  const after = out.classesAfter || {};
+  const codes = [...new Set([...Object.keys(before), ...Object.keys(after)])].sort((a, b) => Number(a) - Number(b));
+  if (!codes.length) return null;
+  return h(
+    'section',
+    { class: 'gep-section' },
+    h('h3', null, t('impact.classes')),
+    h(
+      'div',
+      { class: 'table-wrap' },
+      h(
+        'table',
+        { class: 'data-table impact-classes' },
+        h('thead', null, h('tr', null, h('th', { scope: 'col' }, t('impact.class')), h('th', { scope: 'col', class: 'num' }, t('impact.cellsBefore')), h('th', { scope: 'col', class: 'num' }, t('impact.cellsAfter')))),
+        h('tbody', null, codes.map((c) => h('tr', null, h('th', { scope: 'row' }, classNames.get(Number(c)) || c), h('td', { class: 'num' }, formatNumber(before[c] || 0)), h('td', { class: 'num' }, formatNumber(after[c] || 0))))),
+      ),
+    ),
+  );
 }
 
 function provenance(out) {
@@ -333,7 +357,7 @@ export function impactPanel(ctx) {
           resultAbort?.abort();
           resultAbort = new AbortController();
           ctx.signal.addEventListener('abort', () => resultAbort.abort(), { once: true });
-          mount(resultBox, results(out, resultAbort.signal));
+          mount(resultBox, results(out, resultAbort.signal, new Map(classes.map((c) => [Number(c.code), `${c.code} · ${getLang() === 'en' ? c.nameEn : c.nameZh}`]))));
         } catch (err) {
           const fields = err.fieldMessages?.() || {};
           const targets = { footprint: footprintError, change: changeError, 'change.toClass': changeError, 'change.mapping': changeError, year: yearError, params: paramsError, inputs: paramsError };
