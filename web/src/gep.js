@@ -9,7 +9,8 @@ import { formatNumber, toFen } from './format.js';
 const enc = encodeURIComponent;
 
 export const gepApi = {
-  years: (code, options) => api.get(`/gep/accounts/${enc(code)}/years`, null, options),
+  // No years yet may come as [] or as a 404; both mean "no results" (the account call then says why).
+  years: (code, options) => api.get(`/gep/accounts/${enc(code)}/years`, null, options).catch((e) => (e.status === 404 ? [] : Promise.reject(e))),
   account: (code, year, options) => api.get(`/gep/accounts/${enc(code)}`, { year }, options),
   children: (code, year, options) => api.get(`/gep/accounts/${enc(code)}/children`, { year }, options),
   exportHref: (code, year) => `/api/v1/gep/accounts/${enc(code)}/export.xlsx${year ? `?year=${year}` : ''}`,
