@@ -4,7 +4,8 @@
 // (BrowserSmokeTest runs against the real application).
 //
 // It serves the built UI (target/classes/static, run `npm run build` first) and the /api/v1
-// endpoints of the UI contract (auth with CSRF and throttling, me, divisions list/detail/map).
+// endpoints of the UI contract (auth with CSRF and throttling, me, divisions list/detail/map) and
+// the GEP endpoints of docs/api/gep.md (e2e/mock-gep.mjs).
 // Divisions come from the reference files (divisions CSV + county GeoJSON); towns and villages get
 // made-up square-cell polygons inside the real county outlines, all flagged illustrative.
 //
@@ -16,6 +17,7 @@ import http from 'node:http';
 import { readFileSync, existsSync, statSync } from 'node:fs';
 import { join, extname, normalize } from 'node:path';
 import { randomBytes } from 'node:crypto';
+import { createGepMock } from './mock-gep.mjs';
 
 const args = Object.fromEntries(process.argv.slice(2).reduce((acc, a, i, all) => (a.startsWith('--') ? [...acc, [a.slice(2), all[i + 1]]] : acc), []));
 const PORT = Number(args.port || 5178);
@@ -174,6 +176,7 @@ function loadDivisions() {
 }
 
 const DIV = loadDivisions();
+const gep = createGepMock({ DIV, send, problem, readJson });
 USERS[2].scope = DIV.get('330802').children.find((t) => t.kind !== 'street').children.find((v) => v.kind === 'village').code;
 
 function chainOf(d) {
@@ -301,6 +304,7 @@ async function api(req, res, url) {
   }
   if (!user) return problem(res, 401, 'auth.required', '请先登录。', 'Please sign in.');
   if (path === '/me') return send(res, 200, me(user));
+  if (await gep(req, res, url, path, user)) return;
   if (path === '/divisions/map') {
     const level = url.searchParams.get('level');
     const parent = url.searchParams.get('parent');

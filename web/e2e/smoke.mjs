@@ -5,8 +5,10 @@
 //
 // Run by the JUnit BrowserSmokeTest against the real app; can also be pointed at the dev mock
 // (e2e/mock-server.mjs). Signs in (after one wrong password), lands on the user's scope, opens the
-// map, clicks a village polygon, checks the village page (desktop and 360 px phone), the city
-// page, a centre page, the English switch and sign-out. Screenshots go to <screenshotDir>.
+// map, clicks a village polygon, checks the village page with its GEP account (desktop and 360 px
+// phone), the map's GEP choropleth and raster layers, the county page's GEP ranking, alerts and
+// runs, the city page, a centre page, the project eco-impact panel (开发评估中心), the English
+// switch and sign-out. Screenshots go to <screenshotDir>.
 // Exit code 0 = all checks passed; otherwise the failing step is printed.
 
 import { chromium } from 'playwright-core';
@@ -22,6 +24,8 @@ if (!baseArg || !username || !password || !shotDir) {
 const base = baseArg.replace(/\/$/, '');
 const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 const MAP_TIMEOUT = 90_000;
+// The demo app computes GEP in a background job after start: results may take this long to appear.
+const GEP_TIMEOUT = 120_000;
 mkdirSync(shotDir, { recursive: true });
 const profile = mkdtempSync(join(tmpdir(), 'liangshan-smoke-'));
 
@@ -51,6 +55,26 @@ async function go(path) {
 
 async function mapReady(selector = '.map-page-map .map-canvas') {
   await page.waitForSelector(`${selector}[data-ready="true"]`, { timeout: MAP_TIMEOUT });
+}
+
+/**
+ * Waits for the village GEP tab to show an account, reloading while the server honestly says there
+ * are no results yet (the demo's background run is still going). Any other outcome fails.
+ */
+async function gepAccountShown(path) {
+  const deadline = Date.now() + GEP_TIMEOUT;
+  for (let attempt = 1; ; attempt++) {
+    await page.waitForSelector('.gep-tab[data-ready]', { timeout: 30_000 });
+    const state = await page.getAttribute('.gep-tab', 'data-ready');
+    if (state === 'true') return attempt;
+    const text = (await page.textContent('.gep-tab')).trim();
+    check(state === 'empty' && text.includes('暂无 GEP 核算结果'), `the GEP tab shows an account or the no-results state (got "${text.slice(0, 120)}")`);
+    check(Date.now() < deadline, `no GEP results for the village after ${GEP_TIMEOUT / 1000} s`);
+    log(`no GEP results yet (attempt ${attempt}); waiting for the background run`);
+    await page.waitForTimeout(5_000);
+    await go('/villages');
+    await go(path);
+  }
 }
 
 async function run() {
@@ -179,8 +203,34 @@ async function run() {
   check(village.tabs.length === 7 && village.tabs[0].includes('生态产品总值'), 'seven eco-account tabs, GEP first');
   check(village.stats.some((s) => s.includes('亩')) && village.stats.some((s) => s.includes('hm²')), 'area in hm² and 亩');
   check(village.crumbs.length >= 2, 'breadcrumb links to county and town');
-  check((await page.textContent('.tab-panel')).includes('暂无数据'), 'the GEP tab shows the empty state');
   await shot('06-village');
+
+  step = 'village GEP tab';
+  // The clicked village may lie outside a village or town user's scope: use one of theirs then.
+  let gepVillage = target.code;
+  if (!target.code.startsWith(me.scope.code)) {
+    gepVillage = me.scope.level === 'village' ? me.scope.code : await page.evaluate((code) => fetch(`/api/v1/divisions/${code}`).then((r) => r.json()).then((d) => d.children[0].code), me.scope.code);
+    log(`village ${target.code} is outside the user's scope; GEP of ${gepVillage} instead`);
+    await go(`/village/${gepVillage}?tab=gep`);
+  }
+  const attempts = await gepAccountShown(`/village/${gepVillage}?tab=gep`);
+  await page.waitForSelector('.gep-bars[data-ready="true"]');
+  const gep = await page.evaluate(() => ({
+    total: document.querySelector('.gep-total')?.textContent.trim(),
+    unit: document.querySelector('.gep-headline .stat-main .stat-unit')?.textContent.trim(),
+    rows: [...document.querySelectorAll('.gep-table tbody tr[data-indicator]')].map((r) => [...r.children].map((c) => c.textContent.trim())),
+    year: document.querySelector('#gep-year')?.value,
+    downloads: [...document.querySelectorAll('.gep-downloads a')].map((a) => a.getAttribute('href')),
+    run: document.querySelector('.gep-run-info')?.textContent.trim(),
+  }));
+  log(`village GEP ${gep.year}: ${gep.total} ${gep.unit}, ${gep.rows.length} indicators (after ${attempts} load(s)); first: ${gep.rows[0]?.join(' | ')}`);
+  check(/^-?[\d,]+\.\d{2}$/.test(gep.total || '') && gep.unit === '万元', `the GEP total is shown in 万元 (got "${gep.total} ${gep.unit}")`);
+  check(gep.rows.length >= 3 && gep.rows.every((r) => r.length === 5 && /\d/.test(r[2])), 'the indicator table has rows with a value');
+  check(gep.downloads.some((h) => h.includes('/export.xlsx')) && gep.downloads.some((h) => h.includes('/report.pdf')), 'XLSX and PDF downloads are offered');
+  check(/LS-|\d{4}-\d{2}-\d{2}/.test(gep.run || ''), 'the run information (method edition, date) is shown');
+  const xlsx = await page.evaluate((href) => fetch(href).then((r) => r.status), gep.downloads.find((h) => h.includes('/export.xlsx')));
+  check(xlsx === 200, `the XLSX export answers 200 (got ${xlsx})`);
+  await shot('06b-village-gep');
 
   step = 'village tabs by keyboard';
   await page.focus('[role=tab][aria-selected=true]');
@@ -190,6 +240,8 @@ async function run() {
   await shot('07-village-resources-tab');
 
   step = 'village page at 360 px';
+  await page.click('#account-gep');
+  await page.waitForSelector('.gep-tab[data-ready="true"]');
   await page.setViewportSize({ width: 360, height: 780 });
   await page.waitForTimeout(400);
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth);
@@ -206,6 +258,35 @@ async function run() {
   await shot('09b-map-360');
   await page.setViewportSize({ width: 1366, height: 860 });
 
+  step = 'map GEP layers';
+  await go(`/map?place=${county}&layers=counties,villages`);
+  await mapReady();
+  await page.check('.map-panel input[name=gep]', { timeout: GEP_TIMEOUT });
+  await page.waitForFunction(() => new URL(location.href).searchParams.get('layers').split(',').includes('gep'));
+  await page.waitForSelector('.map-legend .legend-list li', { timeout: MAP_TIMEOUT });
+  const legend = await page.evaluate(() => ({ items: [...document.querySelectorAll('.map-legend .legend-list li')].map((li) => li.textContent.trim()), unit: document.querySelector('.map-legend .legend-unit')?.textContent.trim() }));
+  log(`GEP choropleth legend (${legend.unit}): ${legend.items.join(' | ')}`);
+  // Five classes, fewer when quantile breaks tie (e.g. a user who sees one village), plus no-data.
+  check(legend.items.length >= 3 && legend.items.length <= 6 && legend.unit, 'the choropleth legend shows its classes, no-data and the unit');
+  check(await page.evaluate(() => window.__liangshanMap.getLayer('gep-fill') && window.__liangshanMap.queryRenderedFeatures({ layers: ['gep-fill'] }).some((f) => f.properties.value !== undefined)), 'villages are coloured by their GEP per km²');
+  await shot('10a-map-gep-choropleth');
+  const rasterOptions = await page.locator('#gep-raster option').count();
+  if (rasterOptions > 1) {
+    await page.selectOption('#gep-raster', { index: 1 });
+    await page.waitForSelector('.map-legend .legend-ramp');
+    await page.waitForFunction(() => new URL(location.href).searchParams.get('layers').includes('raster-'));
+    await page.fill('#gep-opacity', '60');
+    await page.waitForFunction(() => new URL(location.href).searchParams.get('opacity') === '60');
+    await page.waitForFunction(() => {
+      const map = window.__liangshanMap;
+      return map.getLayer('gep-raster') && map.isSourceLoaded('gep-raster') && map.areTilesLoaded();
+    }, null, { timeout: MAP_TIMEOUT });
+    await page.waitForTimeout(300);
+    await shot('10b-map-gep-raster');
+  } else log('no indicator rasters offered for the year');
+  await page.uncheck('.map-panel input[name=gep]');
+  await page.waitForFunction(() => !new URL(location.href).searchParams.get('layers').split(',').includes('gep'));
+
   step = 'county page';
   await go(`/county/${county}`);
   await page.waitForSelector('.data-table tbody tr');
@@ -214,11 +295,37 @@ async function run() {
   check(townRows > 0, 'the county page lists its towns');
   await shot('10-county');
 
+  step = 'county GEP';
+  await page.waitForSelector('.gep-rollup-body[data-ready]', { timeout: GEP_TIMEOUT });
+  const rollupState = await page.getAttribute('.gep-rollup-body', 'data-ready');
+  if (!['county', 'city'].includes(me.scope.level)) {
+    // A village or town user may not see the county's roll-up: the page says so, without an error.
+    check(rollupState === 'true' || (await page.textContent('.gep-rollup-body')).includes('数据范围'), 'the county roll-up is shown or plainly out of scope');
+  } else check(rollupState === 'true', 'the county has a GEP roll-up');
+  const ranking = await page.locator('.gep-ranking tbody tr').count();
+  if (rollupState === 'true') {
+    check(ranking > 0, `the county ranks its towns by GEP per km² (${ranking} rows)`);
+    check(/^[\d,]+\.\d{2}$/.test((await page.textContent('.gep-rollup .gep-total')).trim()), 'the county total GEP is shown');
+  }
+  await page.waitForSelector('.gep-alerts .alert-item, .gep-alerts .empty-state');
+  check((await page.locator('.gep-alerts .error-state').count()) === 0, 'the alerts list loads');
+  const alertCount = await page.locator('.gep-alerts .alert-item').count();
+  const manages = me.roles.includes('CITY_ADMIN') || (me.roles.includes('COUNTY_OFFICER') && me.scope.code === county);
+  if (manages) {
+    await page.waitForSelector('.gep-runs .run-form');
+    await page.waitForSelector('.gep-runs .run-list li');
+    check((await page.locator('#run-params option').count()) > 1, 'parameter sets are offered for a run');
+    if (alertCount) check((await page.locator('.gep-alerts .alert-item').first().locator('button').count()) > 0, 'a county officer can acknowledge or resolve alerts');
+  }
+  log(`county GEP: ${ranking} ranked towns, ${alertCount} open alerts shown, runs panel ${manages}`);
+  await page.screenshot({ path: join(shotDir, '10c-county-gep-full.png'), fullPage: true });
+  log('screenshot 10c-county-gep-full.png');
+
   step = 'city page';
   await page.click('a.tier[href="/city"]');
   await page.waitForSelector('.data-table tbody tr');
   await page.waitForSelector('.division-map .map-canvas[data-ready="true"]', { timeout: MAP_TIMEOUT });
-  const countyRows = await page.locator('.data-table tbody tr').count();
+  const countyRows = await page.locator('.split .data-table tbody tr').count();
   // The city user sees all six counties; others see what their scope allows, at least their own.
   check(me.scope.level === 'city' ? countyRows === 6 : countyRows >= 1, `the city page lists the counties (${countyRows} rows)`);
   check((await page.locator('.subnav a').count()) === 7, 'overview, five centres and 公示 in the city row');
@@ -229,6 +336,39 @@ async function run() {
   await page.waitForFunction(() => document.querySelector('h1')?.textContent.includes('交易中心'));
   check((await page.textContent('.empty-state')).includes('暂未'), 'the centre says the feature is not yet available');
   await shot('12-centre-trading');
+
+  step = 'project eco-impact';
+  await page.click('.subnav a[href="/centre/evaluation"]');
+  await page.waitForSelector('.impact-map .map-canvas[data-ready="true"]', { timeout: MAP_TIMEOUT });
+  await page.waitForSelector('#impact-to-class option:nth-child(3)', { state: 'attached' });
+  await page.waitForFunction(() => document.querySelector('.impact-map')?.dataset.extent, null, { timeout: 10_000 }).catch(() => log('no input extent known; the square goes to the map centre'));
+  await page.click('form.impact-form button[type=submit]');
+  check((await page.textContent('#impact-footprint-error')).includes('项目范围'), 'computing without a footprint is refused next to the field, in Chinese');
+  const builtUp = await page.evaluate(() => [...document.querySelectorAll('#impact-to-class option')].find((o) => /建设用地/.test(o.textContent))?.value);
+  await page.selectOption('#impact-to-class', builtUp || { index: 1 });
+  await page.fill('#impact-side', '400');
+  await page.click('button[data-action=square]');
+  await page.waitForFunction(() => /已确定/.test(document.querySelector('.draw-status')?.textContent || ''));
+  await page.click('form.impact-form button[type=submit]');
+  await page.waitForSelector('.impact-results, .impact-form .form-alert:not([hidden])', { timeout: 60_000 });
+  const impactAlert = await page.locator('.impact-form .form-alert:not([hidden])').count();
+  check(!impactAlert, `the impact is computed (server said: ${impactAlert ? await page.textContent('.impact-form .form-alert') : ''})`);
+  await page.waitForSelector('.impact-bars[data-ready="true"]');
+  const impact = await page.evaluate(() => ({
+    total: document.querySelector('.impact-total')?.textContent.trim(),
+    rows: document.querySelectorAll('.impact-table tbody tr').length,
+    area: [...document.querySelectorAll('.impact-results .stat')].map((s) => s.textContent.trim()).join(' | '),
+    sha: document.querySelector('.impact-provenance')?.textContent.includes('SHA-256'),
+  }));
+  log(`project impact of a 400 m square to built-up land: Δ ${impact.total} 万元 over ${impact.rows} regulating indicators; ${impact.area}`);
+  check(/[\d,]+\.\d{2}/.test(impact.total || '') && impact.rows >= 1, 'a Δ per regulating indicator and a total Δ are shown');
+  check(/亩/.test(impact.area) && /hm²/.test(impact.area), 'the footprint area is in 亩 and hm²');
+  check(impact.sha, 'the provenance shows input hashes');
+  // Sealing land can lose regulating services or (if it was built-up already) change nothing, never gain.
+  if (builtUp) check(!/\+/.test(impact.total), `turning land into built-up land is not a gain (got ${impact.total})`);
+  await shot('12b-project-impact');
+  await page.locator('.impact-result-card').scrollIntoViewIfNeeded();
+  await shot('12c-project-impact-result');
 
   step = 'English (deep link)';
   // A full page load of a client route: the server must answer it with the UI (SPA fallback).

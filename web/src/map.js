@@ -10,6 +10,7 @@ import { t } from './i18n.js';
 import { divisions } from './api.js';
 import { bboxOf, labelPoint } from './geo.js';
 import { illustrativeBadge, placeName } from './ui.js';
+import { createGepLayers } from './map-gep.js';
 
 setWorkerUrl(workerUrl);
 
@@ -50,18 +51,20 @@ function hasWebgl() {
  * Creates the map in `container`.
  * options: place (division code framed: 4/6/9/12 digits), layers (subset of DIVISION_LAYERS),
  * selected (code highlighted), panel (show the layer panel), panelCollapsed (start it folded),
- * compact (small, no controls),
- * onFeatureClick({level, code, name}), onLayersChange(layers), expose (window.__liangshanMap).
+ * compact (small, no controls), gep (GEP layers in the panel; default with the panel), year and
+ * opacity (GEP layer state), onFeatureClick({level, code, name}), onLayersChange(layers: division
+ * and GEP layer ids), onGepChange({year, opacity}), expose (window.__liangshanMap).
  * Returns { map, ready, destroy }; `ready` resolves once data are drawn.
  */
 export function createDivisionMap(container, options) {
-  const opts = { place: '3308', layers: ['counties', 'villages'], selected: null, panel: true, compact: false, ...options };
+  const opts = { place: '3308', layers: ['counties', 'villages'], selected: null, panel: true, compact: false, gep: options.panel !== false && !options.compact, ...options };
   const state = { layers: new Set(opts.layers.filter((l) => DIVISION_LAYERS.includes(l))), hover: null, markers: [], destroyed: false, loaded: new Set() };
   const canvasBox = h('div', { class: 'map-canvas', role: 'region', 'aria-label': t('map.aria') });
   const status = h('div', { class: 'map-status', role: 'status', 'aria-live': 'polite' }, t('map.loading'));
   const badgeSlot = h('div', { class: 'map-badges' });
   const tooltip = h('div', { class: 'map-tooltip', hidden: true, 'aria-hidden': 'true' });
-  const shell = h('div', { class: `map-shell${opts.compact ? ' compact' : ''}` }, canvasBox, badgeSlot, status, tooltip);
+  const legendSlot = h('div', { class: 'map-legend', 'aria-live': 'polite' });
+  const shell = h('div', { class: `map-shell${opts.compact ? ' compact' : ''}` }, canvasBox, badgeSlot, status, tooltip, legendSlot);
   mount(container, shell);
 
   if (!hasWebgl()) {
@@ -87,9 +90,24 @@ export function createDivisionMap(container, options) {
   }
   if (opts.expose) window.__liangshanMap = map;
 
-  if (opts.panel) shell.appendChild(layerPanel(state, (layer, on) => toggleLayer(layer, on), opts.panelCollapsed));
-
   const styleLoaded = new Promise((resolve) => map.once('load', resolve));
+  const gep = opts.gep
+    ? createGepLayers(
+        {
+          map,
+          styleLoaded,
+          legendSlot,
+          villages: () => collection('villages'),
+          onChange: ({ layers, year, opacity }) => {
+            opts.onLayersChange?.([...state.layers, ...layers]);
+            opts.onGepChange?.({ year, opacity });
+          },
+        },
+        { layers: opts.layers, year: opts.year, opacity: opts.opacity, place: opts.place },
+      )
+    : null;
+  state.tooltipExtra = (code) => gep?.tooltip(code);
+  if (opts.panel) shell.appendChild(layerPanel(state, (layer, on) => toggleLayer(layer, on), opts.panelCollapsed, gep?.panel));
 
   async function collection(layer) {
     const level = LEVEL[layer];
@@ -107,6 +125,7 @@ export function createDivisionMap(container, options) {
     if (state.destroyed || state.loaded.has(layer)) return;
     state.loaded.add(layer);
     addDivisionLayer(map, layer, data, opts);
+    gep?.reorder();
     state[`data_${layer}`] = data;
     if (data.features?.some((f) => f.properties?.illustrative)) mount(badgeSlot, illustrativeBadge());
   }
@@ -160,7 +179,7 @@ export function createDivisionMap(container, options) {
   async function toggleLayer(layer, on) {
     if (on) state.layers.add(layer);
     else state.layers.delete(layer);
-    opts.onLayersChange?.([...state.layers]);
+    opts.onLayersChange?.([...state.layers, ...(gep ? gep.layers() : [])]);
     if (on) await ensureLayer(layer);
     applyVisibility();
   }
@@ -272,7 +291,8 @@ function bindPointer(map, state, opts, tooltip) {
     map.getCanvas().style.cursor = f && opts.onFeatureClick ? 'pointer' : '';
     if (f) {
       tooltip.hidden = false;
-      tooltip.textContent = `${placeName(f.properties)} · ${f.properties.code}`;
+      const extra = state.tooltipExtra?.(String(f.properties.code));
+      tooltip.textContent = `${placeName(f.properties)} · ${f.properties.code}${extra ? ` · ${extra}` : ''}`;
       tooltip.style.transform = `translate(${e.point.x + 14}px, ${e.point.y + 14}px)`;
     } else tooltip.hidden = true;
   });
@@ -286,7 +306,7 @@ function bindPointer(map, state, opts, tooltip) {
   });
 }
 
-function layerPanel(state, onToggle, collapsed) {
+function layerPanel(state, onToggle, collapsed, extra) {
   const list = h(
     'fieldset',
     null,
@@ -301,7 +321,7 @@ function layerPanel(state, onToggle, collapsed) {
       ),
     ),
   );
-  const body = h('div', { class: 'map-panel-body', id: 'map-panel-body' }, list, h('p', { class: 'muted small' }, t('map.layers.later')));
+  const body = h('div', { class: 'map-panel-body', id: 'map-panel-body' }, list, extra || null, h('p', { class: 'muted small' }, t('map.layers.later')));
   const toggle = h('button', { type: 'button', class: 'map-panel-toggle', 'aria-expanded': 'true', 'aria-controls': 'map-panel-body' }, t('map.layers'));
   toggle.addEventListener('click', () => {
     const open = body.hidden;

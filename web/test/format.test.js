@@ -1,5 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { wan } from '../src/gep.js';
 import { toFen, formatYuan, formatYuanCompact, formatHm2, formatMu, formatKm2, formatDate, hm2ToMu } from '../src/format.js';
 
 test('toFen parses decimal strings exactly and rounds half away from zero', () => {
@@ -44,4 +45,20 @@ test('dates as YYYY-MM-DD in China Standard Time', () => {
   assert.equal(formatDate('2025-06-29T16:30:00Z'), '2025-06-30'); // 00:30 in Beijing
   assert.equal(formatDate(new Date(Date.UTC(2025, 5, 30, 15, 59))), '2025-06-30');
   assert.equal(formatDate(null), '—');
+});
+
+test('万元 figures of the GEP views are exact and rounded half up', () => {
+  assert.equal(wan('12345678.90'), '1,234.57');
+  assert.equal(wan('49.99'), '0.00');
+  assert.equal(wan('50.00'), '0.01');
+  assert.equal(wan('-150000.00'), '-15.00');
+  assert.equal(wan('90071992547409931.23'), '9,007,199,254,740.99');
+});
+
+test('choropleth classes: 5 breaks give 5 classes; tied breaks collapse to strictly ascending stops', async () => {
+  const { classStops } = await import('../src/map-gep.js');
+  assert.deepEqual(classStops(['10', '20', '30', '40', '50']), [[10, 1], [20, 2], [30, 3], [40, 4]]);
+  assert.deepEqual(classStops(['10', '10', '30', '30', '30']), [[10, 2], [30, 4]]);
+  assert.deepEqual(classStops(['7', '7', '7', '7', '7']), [[7, 4]]);
+  assert.deepEqual(classStops([]), []);
 });

@@ -50,5 +50,10 @@ test('dynamic key families are complete', () => {
   }
   for (const level of ['city', 'county', 'town', 'village']) assert.ok(`level.${level}` in zh, level);
   for (const layer of ['counties', 'towns', 'villages']) assert.ok(`map.layer.${layer}` in zh, layer);
+  for (const c of ['provisioning', 'regulating', 'cultural']) assert.ok(`gep.class.${c}` in zh, c);
+  for (const s of ['queued', 'running', 'cancelling', 'succeeded', 'failed', 'cancelled']) assert.ok(`gep.run.status.${s}` in zh, s);
+  for (const s of ['open', 'acknowledged', 'resolved']) assert.ok(`gep.alert.status.${s}` in zh && `gep.alerts.filter.${s}` in zh, s);
+  for (const s of ['critical', 'warning', 'info']) assert.ok(`gep.severity.${s}` in zh, s);
+  for (const d of ['up', 'down', 'flat']) assert.ok(`gep.change.${d}` in zh && `gep.change.${d}.vs` in zh, d);
   for (const tier of ['village', 'county', 'city']) assert.ok(`nav.tier.${tier}` in zh && `nav.tier.${tier}.long` in zh, tier);
 });

@@ -1,4 +1,6 @@
 // 简体中文（默认语言）。Keys must match en.js exactly (checked by test/i18n.test.js).
+import { gepZh } from './gep-zh.js';
+
 export const zh = {
   'app.name': '两山 · 衢州生态共富平台',
   'app.short': '两山',
@@ -97,7 +99,7 @@ export const zh = {
   'map.layer.counties': '县（市、区）',
   'map.layer.towns': '乡镇（街道）',
   'map.layer.villages': '村（社区）',
-  'map.layers.later': '资源、GEP、项目等图层将随后续功能提供。',
+  'map.layers.later': '资源、项目等图层将随后续功能提供。',
   'map.hint': '点击村（社区）打开其生态账户；点击县或乡镇放大。',
   'map.loading': '正在加载地图数据…',
   'map.noWebgl': '此浏览器无法显示地图（需要 WebGL）。可使用下方列表浏览。',
@@ -167,4 +169,5 @@ export const zh = {
   'registers.unavailable.text': '公示信息将随交易与积分功能一同上线；当前不展示任何示例数据。',
   'source.generated': '平台生成（示意）',
   'source.imported': '导入的边界数据',
+  ...gepZh,
 };

@@ -6,6 +6,7 @@ import { t } from '../i18n.js';
 import { CENTRES } from '../shell.js';
 import { emptyState, pageHeader } from '../ui.js';
 import notFound from './notfound.js';
+import { evaluationCentre } from './gep-impact.js';
 
 function unavailable(titleKey, descKey, textKey = 'centre.unavailable.text') {
   return h(
@@ -23,6 +24,7 @@ export const centrePage = {
     const id = ctx.params.id;
     if (!CENTRES.includes(id)) return notFound.render(main, ctx);
     ctx.setTitle(t(`nav.centre.${id}`));
+    if (id === 'evaluation') return evaluationCentre(main, ctx);
     mount(main, unavailable(`nav.centre.${id}`, `centre.${id}.desc`));
   },
 };

@@ -7,6 +7,7 @@ import { divisions } from '../api.js';
 import { navigate } from '../router.js';
 import { createDivisionMap } from '../map.js';
 import { formatNumber, hm2ToMu, km2ToHm2 } from '../format.js';
+import { gepRollup } from './gep-rollup.js';
 import { dataTable, emptyState, errorState, illustrativeBadge, kindLabel, loadingState, pageHeader, placeName, statCards } from '../ui.js';
 
 /** True for urban communities (社区/居委会) as opposed to administrative villages (村). */
@@ -78,7 +79,7 @@ async function renderCounty(main, ctx, d) {
   const tableSlot = h('div', null, loadingState());
   mount(
     main,
-    h('div', { class: 'page division-page' }, header(d), stats(d, true), h('div', { class: 'split' }, mapCard(ctx, d.code, ['counties', 'towns', 'villages']), h('section', { class: 'card' }, h('h2', null, t('division.towns')), tableSlot))),
+    h('div', { class: 'page division-page' }, header(d), stats(d, true), h('div', { class: 'split' }, mapCard(ctx, d.code, ['counties', 'towns', 'villages']), h('section', { class: 'card' }, h('h2', null, t('division.towns')), tableSlot)), gepRollup(d, ctx)),
   );
   // Village counts per town come from the village layer (cached; the map uses it too).
   const villages = await divisions.map('village').catch(() => null);
@@ -141,6 +142,7 @@ function renderTown(main, ctx, d) {
             : emptyState(t('common.empty'), null),
         ),
       ),
+      gepRollup(d, ctx),
     ),
   );
 }

@@ -7,6 +7,7 @@ import { t } from '../i18n.js';
 import { divisions } from '../api.js';
 import { navigate, updateQuery } from '../router.js';
 import { createDivisionMap, DIVISION_LAYERS } from '../map.js';
+import { isGepLayer } from '../map-gep.js';
 import { breadcrumb, placeName } from '../ui.js';
 
 const PLACE = /^(3308|\d{6}|\d{9}|\d{12})$/;
@@ -26,7 +27,7 @@ export default {
     const placeParam = ctx.query.get('place') || '3308';
     const place = PLACE.test(placeParam) ? placeParam : '3308';
     const layersParam = ctx.query.get('layers');
-    const layers = layersParam ? layersParam.split(',').filter((l) => DIVISION_LAYERS.includes(l)) : place.length >= 6 ? ['counties', 'towns', 'villages'] : ['counties', 'villages'];
+    const layers = layersParam ? layersParam.split(',').filter((l) => DIVISION_LAYERS.includes(l) || isGepLayer(l)) : place.length >= 6 ? ['counties', 'towns', 'villages'] : ['counties', 'villages'];
     const selected = ctx.query.get('sel');
 
     const crumbs = h('div', { class: 'map-crumbs' }, breadcrumb([{ label: t('city.title'), href: '/map' }]));
@@ -61,7 +62,10 @@ export default {
       selected,
       panel: true,
       expose: true,
+      year: ctx.query.get('year'),
+      opacity: ctx.query.get('opacity'),
       onLayersChange: (now) => updateQuery({ layers: now.join(',') }),
+      onGepChange: ({ year, opacity }) => updateQuery({ year, opacity }),
       onFeatureClick: ({ level, code }) => {
         if (level === 'village') navigate(`/village/${code}`);
         else {
@@ -69,7 +73,9 @@ export default {
           const next = new Set(now.split(','));
           next.add(level === 'county' ? 'towns' : 'villages');
           if (level === 'county') next.add('villages');
-          navigate(`/map?place=${code}&layers=${[...next].filter((l) => DIVISION_LAYERS.includes(l)).join(',')}`);
+          const keep = new URLSearchParams(window.location.search);
+          const extra = ['year', 'opacity'].filter((k) => keep.get(k)).map((k) => `&${k}=${keep.get(k)}`).join('');
+          navigate(`/map?place=${code}&layers=${[...next].filter((l) => DIVISION_LAYERS.includes(l) || isGepLayer(l)).join(',')}${extra}`);
         }
       },
     });

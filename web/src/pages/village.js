@@ -7,6 +7,7 @@ import { divisions } from '../api.js';
 import { createDivisionMap } from '../map.js';
 import { formatHm2, formatKm2, formatMu, formatNumber, hm2ToMu, km2ToHm2 } from '../format.js';
 import { tabs } from '../tabs.js';
+import { gepVillageTab } from './gep-village.js';
 import { emptyState, errorState, factList, illustrativeBadge, kindLabel, loadingState, pageHeader, placeName } from '../ui.js';
 
 export const ACCOUNT_TABS = ['gep', 'resources', 'rights', 'transfers', 'packages', 'income', 'credits'];
@@ -36,7 +37,7 @@ function render(main, ctx, d) {
     idPrefix: 'account',
     selected: ctx.query.get('tab'),
     items: ACCOUNT_TABS.map((id) => ({ id, label: t(`village.tab.${id}`) })),
-    renderPanel: (id) => emptyState(t('common.empty'), t(`village.empty.${id}`)),
+    renderPanel: (id) => (id === 'gep' ? gepVillageTab(d.code, ctx) : emptyState(t('common.empty'), t(`village.empty.${id}`))),
   });
   mount(
     main,
