@@ -15,7 +15,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Demo mode ({@code --demo} or {@code liangshan.demo=true}): when no GEP result and no demo run
+ * Demo mode ({@code --demo} or {@code liangshan.demo=true}): when no GEP result of 2024 or 2025 and no demo run
  * exists yet, writes the illustrative synthetic landscape of the whole city for 2024 and 2025 as
  * input sets {@code synth-2024} and {@code synth-2025} and queues a city-wide run of each, all on a
  * background thread, so the server starts at once. Deterministic: seed 1 at {@value #CELL_SIZE_M}
@@ -79,7 +79,7 @@ class GepDemoData implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) {
-        if (!demoMode(environment) || results.any() || demoRunsExist()) {
+        if (!demoMode(environment) || demoYearsHaveResults() || demoRunsExist()) {
             return;
         }
         Thread thread = new Thread(this::prepare, "gep-demo");
@@ -99,6 +99,13 @@ class GepDemoData implements ApplicationRunner {
         } catch (RuntimeException e) {
             log.error("演示 GEP 数据准备失败 / demo GEP data failed", e);
         }
+    }
+
+    /** Real results of the demo years are never overwritten by illustrative ones. */
+    private boolean demoYearsHaveResults() {
+        return jdbc.sql("select exists (select 1 from gep_result where year in (2024, 2025))")
+                .query(Boolean.class)
+                .single();
     }
 
     private boolean demoRunsExist() {

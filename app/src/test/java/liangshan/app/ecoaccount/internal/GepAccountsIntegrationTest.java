@@ -39,7 +39,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Eco accounts over stored runs: two years of one county (2091 base, 2092 drier with built-up
+ * Eco accounts over stored runs: two years of one county (2051 base, 2052 drier with built-up
  * growth) roll up from villages to towns and the county exactly, with year-on-year change, per-km²
  * values, ranked children, choropleth breaks, XLSX and PDF; and the data-scope rules for county
  * officers and village accountants.
@@ -48,8 +48,8 @@ import tools.jackson.databind.JsonNode;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class GepAccountsIntegrationTest {
 
-    static final int Y1 = 2091;
-    static final int Y2 = 2092;
+    static final int Y1 = 2051;
+    static final int Y2 = 2052;
 
     @LocalServerPort
     int port;
@@ -241,10 +241,10 @@ class GepAccountsIntegrationTest {
         assertThat(officer.get("/api/v1/gep/runs/" + runId).code()).isEqualTo("gep.run.not-found");
         assertThat(officer.post("/api/v1/gep/runs/" + runId + "/cancel", "").status())
                 .isEqualTo(404);
-        ApiClient.Response run = start(officer, BASE, 2093, COUNTY);
+        ApiClient.Response run = start(officer, BASE, 2053, COUNTY);
         assertThat(run.status()).isEqualTo(404);
         assertThat(run.code()).isEqualTo("gep.division.not-found");
-        assertThat(start(officer, BASE, 2093, "3308").status()).isEqualTo(404);
+        assertThat(start(officer, BASE, 2053, "3308").status()).isEqualTo(404);
         officer.get("/api/v1/gep/runs?size=500").json().path("items").forEach(r -> assertThat(
                         r.path("scope").asString())
                 .isIn(OTHER_COUNTY, "3308"));
@@ -284,7 +284,7 @@ class GepAccountsIntegrationTest {
                         .get("/api/v1/gep/accounts/" + village.substring(0, 9))
                         .status())
                 .isEqualTo(404);
-        assertThat(start(accountant, BASE, 2094, COUNTY).status()).isEqualTo(403);
+        assertThat(start(accountant, BASE, 2054, COUNTY).status()).isEqualTo(403);
         JsonNode map = accountant
                 .get("/api/v1/gep/choropleth?level=village&parent=" + COUNTY + "&year=" + Y2)
                 .json();

@@ -104,13 +104,13 @@ class GepRunJobsIntegrationTest {
     void aRunStoresEveryVillageAndIndicatorAndItsTotalIsTheSumOfTheRows() {
         List<String> seen = new CopyOnWriteArrayList<>();
         ((ConfigurableApplicationContext) context).addApplicationListener((PayloadApplicationEvent<?> e) -> {
-            if (e.getPayload() instanceof GepRunSucceeded done && done.year() == 2081) {
+            if (e.getPayload() instanceof GepRunSucceeded done && done.year() == 2061) {
                 // counted on a separate connection: the rows are committed before the event
                 long rows = countOnAnotherConnection(done.runId());
                 seen.add(done.runId() + ":" + done.scopeCode() + ":" + rows);
             }
         });
-        JsonNode run = runToSuccess(admin, BASE, 2081, COUNTY);
+        JsonNode run = runToSuccess(admin, BASE, 2061, COUNTY);
         String id = run.path("id").asString();
         int villages = zones.villages(COUNTY).size();
         assertThat(run.path("villages").asInt()).isEqualTo(villages).isGreaterThan(250);
@@ -138,7 +138,7 @@ class GepRunJobsIntegrationTest {
         assertThat(audits("gep.run.started", id)).isEqualTo(1);
         assertThat(audits("gep.run.succeeded", id)).isEqualTo(1);
 
-        JsonNode again = runToSuccess(admin, BASE, 2081, COUNTY);
+        JsonNode again = runToSuccess(admin, BASE, 2061, COUNTY);
         String second = again.path("id").asString();
         assertThat(resultRows(id))
                 .as("replaced by the later run of the same villages and year")
@@ -151,7 +151,7 @@ class GepRunJobsIntegrationTest {
 
     @Test
     void badInputsFailWithEveryProblemInBothLanguagesAndStoreNothing() {
-        ApiClient.Response started = start(admin, BAD, 2083, COUNTY);
+        ApiClient.Response started = start(admin, BAD, 2063, COUNTY);
         assertThat(started.status()).isEqualTo(202);
         String id = started.json().path("id").asString();
         JsonNode run = awaitFinished(admin, id);
@@ -161,7 +161,7 @@ class GepRunJobsIntegrationTest {
         assertThat(problem.path("messageZh").asString()).isNotBlank();
         assertThat(problem.path("messageEn").asString()).containsIgnoringCase("bogus");
         assertThat(resultRows(id)).isZero();
-        assertThat(jdbc.sql("select count(*) from gep_result where year = 2083")
+        assertThat(jdbc.sql("select count(*) from gep_result where year = 2063")
                         .query(Long.class)
                         .single())
                 .isZero();
@@ -184,9 +184,9 @@ class GepRunJobsIntegrationTest {
             }
         };
         try {
-            String running = start(admin, BASE, 2084, COUNTY).json().path("id").asString();
+            String running = start(admin, BASE, 2064, COUNTY).json().path("id").asString();
             assertThat(entered.await(60, TimeUnit.SECONDS)).isTrue();
-            ApiClient.Response queued = start(admin, BASE, 2085, COUNTY);
+            ApiClient.Response queued = start(admin, BASE, 2065, COUNTY);
             String waiting = queued.json().path("id").asString();
             assertThat(queued.json().path("status").asString()).isEqualTo("queued");
             assertThat(admin.get("/api/v1/gep/runs/" + running)
@@ -225,8 +225,8 @@ class GepRunJobsIntegrationTest {
         ApiClient.Response first;
         ApiClient.Response second;
         try {
-            first = start(admin, BASE, 2086, COUNTY);
-            second = start(admin, BASE, 2086, COUNTY);
+            first = start(admin, BASE, 2066, COUNTY);
+            second = start(admin, BASE, 2066, COUNTY);
         } finally {
             admin.header("Idempotency-Key", null);
         }
@@ -235,7 +235,7 @@ class GepRunJobsIntegrationTest {
         assertThat(second.header("Idempotent-Replayed")).isEqualTo("true");
         String id = first.json().path("id").asString();
         assertThat(second.json().path("id").asString()).isEqualTo(id);
-        assertThat(jdbc.sql("select count(*) from gep_run where year = 2086")
+        assertThat(jdbc.sql("select count(*) from gep_run where year = 2066")
                         .query(Long.class)
                         .single())
                 .isEqualTo(1);
@@ -251,7 +251,7 @@ class GepRunJobsIntegrationTest {
         assertThat(r.code()).isEqualTo("gep.run.invalid");
         assertThat(ApiClient.errorCodes(r))
                 .containsExactlyInAnyOrder("gep.run.bad-year", "gep.inputs.not-found", "gep.run.unknown-params");
-        ApiClient.Response town = start(admin, BASE, 2087, "330802005");
+        ApiClient.Response town = start(admin, BASE, 2067, "330802005");
         assertThat(ApiClient.errorCodes(town)).containsExactly("gep.run.scope-level");
         assertThat(admin.get("/api/v1/gep/runs?status=bogus").status()).isEqualTo(400);
     }
@@ -262,7 +262,7 @@ class GepRunJobsIntegrationTest {
         jdbc.sql("""
                 insert into gep_run (id, status, year, params_id, inputs_name, scope_code, created_by, created_at,
                                      started_at, stage)
-                values (?, 'running', 2088, 'quzhou-2025-v1', ?, ?, 'someone', now(), now(), 'indicators')
+                values (?, 'running', 2068, 'quzhou-2025-v1', ?, ?, 'someone', now(), now(), 'indicators')
                 """).params(id, BASE, COUNTY).update();
         jobs.recoverInterrupted();
         JsonNode run = admin.get("/api/v1/gep/runs/" + id).json();
@@ -274,14 +274,14 @@ class GepRunJobsIntegrationTest {
 
     @Test
     void theListIsNewestFirstAndFiltered() {
-        String newest = runToSuccess(admin, BASE, 2089, COUNTY).path("id").asString();
+        String newest = runToSuccess(admin, BASE, 2069, COUNTY).path("id").asString();
         JsonNode page =
-                admin.get("/api/v1/gep/runs?year=2089&status=succeeded&size=5").json();
+                admin.get("/api/v1/gep/runs?year=2069&status=succeeded&size=5").json();
         assertThat(page.path("items").get(0).path("id").asString()).isEqualTo(newest);
         assertThat(page.path("total").asLong()).isEqualTo(page.path("items").size());
         assertThat(page.path("items").size()).isPositive();
         page.path("items").forEach(r -> {
-            assertThat(r.path("year").asInt()).isEqualTo(2089);
+            assertThat(r.path("year").asInt()).isEqualTo(2069);
             assertThat(r.path("status").asString()).isEqualTo("succeeded");
         });
     }

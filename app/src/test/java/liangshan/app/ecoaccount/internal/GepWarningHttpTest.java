@@ -22,8 +22,8 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Warning rules and alerts over HTTP: who may see and change what, transitions, optimistic
- * locking, audit. Years 2080–2082 belong to this class. Three villages of 柯城区 drop from 1000 元/hm²
- * (2080) to 500, 400 and 300 (2081): −50 %, −60 %, −70 %, so the default city-wide rule (more
+ * locking, audit. Years 2000–2002 belong to this class. Three villages of 柯城区 drop from 1000 元/hm²
+ * (2000) to 500, 400 and 300 (2001): −50 %, −60 %, −70 %, so the default city-wide rule (more
  * than 10 % down → warning) raises one alert each.
  */
 @IntegrationTest
@@ -50,12 +50,12 @@ class GepWarningHttpTest {
     void results() {
         GepWarningTestData data = new GepWarningTestData(jdbc, divisions);
         villages = data.villages(A, 3);
-        String r2080 = data.run(2080, A, Instant.parse("2080-06-01T00:00:00Z"));
-        String r2081 = data.run(2081, A, Instant.parse("2081-06-01T00:00:00Z"));
+        String r2080 = data.run(2000, A, Instant.parse("2000-06-01T00:00:00Z"));
+        String r2081 = data.run(2001, A, Instant.parse("2001-06-01T00:00:00Z"));
         String[] after = {"500.00", "400.00", "300.00"};
         for (int i = 0; i < 3; i++) {
-            data.result(r2080, villages.get(i), 2080, "1000.00", "0.00");
-            data.result(r2081, villages.get(i), 2081, after[i], "0.00");
+            data.result(r2080, villages.get(i), 2000, "1000.00", "0.00");
+            data.result(r2081, villages.get(i), 2001, after[i], "0.00");
         }
     }
 
@@ -71,9 +71,9 @@ class GepWarningHttpTest {
                 .single();
     }
 
-    /** alert id by village for the default yoy rule in 2081, as the caller sees them. */
+    /** alert id by village for the default yoy rule in 2001, as the caller sees them. */
     private Map<String, Long> alertsSeenBy(ApiClient client) {
-        ApiClient.Response r = client.get("/api/v1/gep/alerts?year=2081&size=500");
+        ApiClient.Response r = client.get("/api/v1/gep/alerts?year=2001&size=500");
         assertThat(r.status()).as(r.toString()).isEqualTo(200);
         Map<String, Long> out = new LinkedHashMap<>();
         for (JsonNode a : r.json().path("items")) {
@@ -97,19 +97,19 @@ class GepWarningHttpTest {
         ApiClient accountant2 = as(Role.VILLAGE_ACCOUNTANT, villages.get(1));
         ApiClient auditor = as(Role.AUDITOR, "3308");
 
-        assertThat(officerB.post("/api/v1/gep/warnings/evaluate?year=2081", null)
+        assertThat(officerB.post("/api/v1/gep/warnings/evaluate?year=2001", null)
                         .json()
                         .path("raised")
                         .asInt())
                 .isZero();
         assertThat(accountant1
-                        .post("/api/v1/gep/warnings/evaluate?year=2081", null)
+                        .post("/api/v1/gep/warnings/evaluate?year=2001", null)
                         .status())
                 .isEqualTo(403);
-        ApiClient.Response eval = officerA.post("/api/v1/gep/warnings/evaluate?year=2081", null);
+        ApiClient.Response eval = officerA.post("/api/v1/gep/warnings/evaluate?year=2001", null);
         assertThat(eval.status()).as(eval.toString()).isEqualTo(200);
         assertThat(eval.json().path("raised").asInt()).isGreaterThanOrEqualTo(3);
-        assertThat(admin.post("/api/v1/gep/warnings/evaluate?year=2081", null)
+        assertThat(admin.post("/api/v1/gep/warnings/evaluate?year=2001", null)
                         .json()
                         .path("raised")
                         .asInt())
@@ -177,7 +177,7 @@ class GepWarningHttpTest {
                         .asString())
                 .isEqualTo("resolved");
 
-        ApiClient.Response resolvedList = officerA.get("/api/v1/gep/alerts?status=resolved&year=2081&county=" + A);
+        ApiClient.Response resolvedList = officerA.get("/api/v1/gep/alerts?status=resolved&year=2001&county=" + A);
         List<Long> ids = new ArrayList<>();
         resolvedList.json().path("items").forEach(a -> ids.add(a.path("id").asLong()));
         assertThat(ids).contains(a1, a2);
