@@ -182,13 +182,13 @@ public final class GepRun {
         if (r.year() < 1949 || r.year() > 2200) {
             problems.add(Csv.problem("year", "input.bad_year", "年份 " + r.year() + " 无效", "invalid year " + r.year()));
         }
-        if (PdfReport.font().isEmpty()) {
+        if (CjkFont.find().isEmpty()) {
             problems.add(Csv.problem(
                     "report.pdf",
                     "report.no_cjk_font",
-                    "找不到中文字体，无法生成 PDF 报告；请安装 fonts-wqy-microhei 或用系统属性 " + PdfReport.FONT_PROPERTY + " 指定字体文件",
+                    "找不到中文字体，无法生成 PDF 报告；请安装 fonts-wqy-microhei 或用系统属性 " + CjkFont.PROPERTY + " 指定字体文件",
                     "no CJK font found for the PDF report; install fonts-wqy-microhei or name a font file with the"
-                            + " system property " + PdfReport.FONT_PROPERTY));
+                            + " system property " + CjkFont.PROPERTY));
         }
         ParameterSet params = null;
         try {

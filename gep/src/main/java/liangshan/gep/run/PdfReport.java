@@ -19,7 +19,6 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import liangshan.gep.cell.QualityReport;
 import liangshan.gep.params.ParameterSet;
 import liangshan.gep.spec.IndicatorSpecs;
@@ -27,35 +26,13 @@ import liangshan.gep.spec.MethodClause;
 
 /**
  * {@code report.pdf}: the Chinese run report as PDF (OpenPDF), with a CJK font embedded so the
- * file renders anywhere. The font is the first of {@link #FONT_CANDIDATES} that exists, or the
- * file named by the system property {@value #FONT_PROPERTY}; without one the run is rejected
+ * file renders anywhere. The font is the first of {@link CjkFont} candidates that exists, or the
+ * file named by the system property {@value CjkFont#PROPERTY}; without one the run is rejected
  * before computing (a PDF without Chinese glyphs would be unreadable).
  */
 final class PdfReport {
 
-    /** System property naming a TTF/TTC/OTF font with CJK glyphs (TTC: first face is used). */
-    static final String FONT_PROPERTY = "liangshan.cjk-font";
-
-    static final List<String> FONT_CANDIDATES = List.of(
-            "/usr/share/fonts/truetype/wqy/wqy-microhei.ttc",
-            "/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc",
-            "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc",
-            "/usr/share/fonts/truetype/arphic/uming.ttc");
-
     private PdfReport() {}
-
-    /** The CJK font file to embed, if any. */
-    static Optional<Path> font() {
-        String configured = System.getProperty(FONT_PROPERTY);
-        if (configured != null && !configured.isBlank()) {
-            Path p = Path.of(configured);
-            return Files.isRegularFile(p) ? Optional.of(p) : Optional.empty();
-        }
-        return FONT_CANDIDATES.stream()
-                .map(Path::of)
-                .filter(Files::isRegularFile)
-                .findFirst();
-    }
 
     static void write(
             Path file,
@@ -65,8 +42,7 @@ final class PdfReport {
             List<ZoneRow> rows,
             Map<String, QualityReport> quality)
             throws IOException {
-        String name = fontFile.toString();
-        String fontName = name.toLowerCase(java.util.Locale.ROOT).endsWith(".ttc") ? name + ",0" : name;
+        String fontName = CjkFont.baseFontName(fontFile);
         try (OutputStream out = Files.newOutputStream(file)) {
             BaseFont base = BaseFont.createFont(fontName, BaseFont.IDENTITY_H, BaseFont.EMBEDDED);
             Font body = new Font(base, 10);

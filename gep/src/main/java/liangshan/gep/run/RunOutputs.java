@@ -149,7 +149,7 @@ final class RunOutputs {
                 StandardCharsets.UTF_8);
         PdfReport.write(
                 dir.resolve("report.pdf"),
-                PdfReport.font().orElseThrow(() -> new IllegalStateException("no CJK font")),
+                CjkFont.find().orElseThrow(() -> new IllegalStateException("no CJK font")),
                 request,
                 v,
                 rows,

@@ -168,8 +168,7 @@ class GepRunTest {
     void without_a_cjk_font_the_run_is_rejected_before_computing() {
         TinyInputs in = new TinyInputs(tmp.resolve("in"));
         Path zones = in.writeAll();
-        System.setProperty(
-                PdfReport.FONT_PROPERTY, tmp.resolve("no-such-font.ttc").toString());
+        System.setProperty(CjkFont.PROPERTY, tmp.resolve("no-such-font.ttc").toString());
         try {
             InvalidInputException e = rejected(in, zones);
             assertThat(e.problems()).singleElement().satisfies(p -> {
@@ -177,7 +176,7 @@ class GepRunTest {
                 assertThat(p.messageEn()).contains("fonts-wqy-microhei");
             });
         } finally {
-            System.clearProperty(PdfReport.FONT_PROPERTY);
+            System.clearProperty(CjkFont.PROPERTY);
         }
     }
 

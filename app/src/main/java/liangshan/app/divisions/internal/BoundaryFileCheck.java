@@ -10,6 +10,7 @@ import java.util.function.Function;
 import liangshan.app.divisions.Cgcs2000;
 import liangshan.app.divisions.Division;
 import liangshan.app.divisions.DivisionLevel;
+import liangshan.app.divisions.GeoJsonGeometry;
 import liangshan.app.identity.DataScope;
 import liangshan.app.web.ApiException;
 import liangshan.app.web.ApiException.FieldProblem;

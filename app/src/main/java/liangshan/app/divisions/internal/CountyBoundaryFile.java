@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import liangshan.app.divisions.Cgcs2000;
+import liangshan.app.divisions.GeoJsonGeometry;
 import org.locationtech.jts.algorithm.Area;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.LinearRing;

@@ -9,6 +9,7 @@ import liangshan.app.divisions.Boundary;
 import liangshan.app.divisions.Cgcs2000;
 import liangshan.app.divisions.Division;
 import liangshan.app.divisions.DivisionLevel;
+import liangshan.app.divisions.GeoJsonGeometry;
 import liangshan.app.divisions.VillageKind;
 import liangshan.app.web.ApiException;
 import liangshan.app.web.Page;

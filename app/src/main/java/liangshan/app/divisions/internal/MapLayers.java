@@ -10,6 +10,7 @@ import liangshan.app.divisions.Boundary;
 import liangshan.app.divisions.Cgcs2000;
 import liangshan.app.divisions.Division;
 import liangshan.app.divisions.DivisionLevel;
+import liangshan.app.divisions.GeoJsonGeometry;
 import org.locationtech.jts.coverage.CoverageSimplifier;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.simplify.TopologyPreservingSimplifier;

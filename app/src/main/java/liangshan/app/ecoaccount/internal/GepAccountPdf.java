@@ -10,16 +10,14 @@ import com.lowagie.text.pdf.PdfPCell;
 import com.lowagie.text.pdf.PdfPTable;
 import com.lowagie.text.pdf.PdfWriter;
 import java.io.ByteArrayOutputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
-import java.util.Optional;
 import liangshan.app.ecoaccount.internal.GepAccountViews.Account;
 import liangshan.app.ecoaccount.internal.GepAccountViews.Child;
 import liangshan.app.ecoaccount.internal.GepAccountViews.Indicator;
 import liangshan.app.web.ApiException;
 import liangshan.gep.params.ParameterSet;
+import liangshan.gep.run.CjkFont;
 import org.springframework.http.HttpStatus;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -27,43 +25,21 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The account as a Chinese PDF report (OpenPDF): method edition, parameter set with its
  * placeholder (暂定值) values flagged, results per indicator with year-on-year change, ranked
- * children for roll-ups, and provenance (run, parameter-set and input SHA-256s). A CJK font is
- * embedded, found as {@code gep run}'s report finds it: the file named by the system property
- * {@value #FONT_PROPERTY}, else the first installed of {@link #FONT_CANDIDATES} (Debian {@code
- * fonts-wqy-microhei} first); without one the report answers 503 {@code gep.report.no-font}.
+ * children for roll-ups, and provenance (run, parameter-set and input SHA-256s). The CJK font
+ * is the one {@code gep run}'s report embeds ({@link CjkFont}); without one the report answers 503
+ * {@code gep.report.no-font}.
  */
 final class GepAccountPdf {
-
-    static final String FONT_PROPERTY = "liangshan.cjk-font";
-
-    static final List<String> FONT_CANDIDATES = List.of(
-            "/usr/share/fonts/truetype/wqy/wqy-microhei.ttc",
-            "/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc",
-            "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc",
-            "/usr/share/fonts/truetype/arphic/uming.ttc");
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private GepAccountPdf() {}
 
-    /** The CJK font to embed, if any. */
-    static Optional<Path> font() {
-        String configured = System.getProperty(FONT_PROPERTY);
-        if (configured != null && !configured.isBlank()) {
-            Path p = Path.of(configured);
-            return Files.isRegularFile(p) ? Optional.of(p) : Optional.empty();
-        }
-        return FONT_CANDIDATES.stream()
-                .map(Path::of)
-                .filter(Files::isRegularFile)
-                .findFirst();
-    }
-
     static byte[] write(Account a, List<Child> children, ParameterSet params, String provenanceJson) {
-        Path fontFile = font().orElseThrow(
-                        () -> new ApiException(HttpStatus.SERVICE_UNAVAILABLE, "gep.report.no-font", FONT_PROPERTY));
-        String name = fontFile.toString();
-        String fontName = name.toLowerCase(Locale.ROOT).endsWith(".ttc") ? name + ",0" : name;
+        Path fontFile = CjkFont.find()
+                .orElseThrow(
+                        () -> new ApiException(HttpStatus.SERVICE_UNAVAILABLE, "gep.report.no-font", CjkFont.PROPERTY));
+        String fontName = CjkFont.baseFontName(fontFile);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {
             BaseFont base = BaseFont.createFont(fontName, BaseFont.IDENTITY_H, BaseFont.EMBEDDED);

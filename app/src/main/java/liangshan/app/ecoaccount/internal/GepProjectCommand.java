@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import liangshan.app.platform.CliCommand;
 import liangshan.app.web.ApiException;
-import liangshan.gep.cell.InputProblem;
 import liangshan.gep.cell.InvalidInputException;
 import liangshan.gep.project.LandCoverChange;
 import liangshan.gep.project.ProjectImpact;
@@ -118,12 +117,7 @@ class GepProjectCommand implements CliCommand {
             }
             return 0;
         } catch (InvalidInputException e) {
-            stderr.println("输入有误 / inputs rejected:");
-            for (InputProblem p : e.problems()) {
-                stderr.println("  [" + p.code() + "] " + p.input());
-                stderr.println("    " + p.messageZh());
-                stderr.println("    " + p.messageEn());
-            }
+            CliProblems.print("输入有误 / inputs rejected:", e.problems(), stderr);
             return 1;
         } catch (ApiException e) {
             stderr.println("输入有误 / inputs rejected: [" + e.code() + "] 地类映射应为 {\"原地类\": 新地类} / the mapping must be"

@@ -171,9 +171,10 @@ class GepResultStore {
                 .list();
     }
 
-    /** True when any result exists (for the demo data). */
-    boolean any() {
-        return jdbc.sql("select exists (select 1 from gep_result)")
+    /** True when a result of {@code year} exists (the demo data never overwrites real results). */
+    boolean anyOfYear(int year) {
+        return jdbc.sql("select exists (select 1 from gep_result where year = ?)")
+                .param(year)
                 .query(Boolean.class)
                 .single();
     }

@@ -5,7 +5,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import liangshan.app.platform.CliCommand;
-import liangshan.gep.cell.InputProblem;
 import liangshan.gep.cell.InvalidInputException;
 import liangshan.gep.run.GepRun;
 import liangshan.raster.RasterException;
@@ -71,12 +70,7 @@ class GepRunCommand implements CliCommand {
             r.totalsYuan().forEach((id, v) -> stdout.println("  " + id + " " + v.toPlainString() + " 元"));
             return 0;
         } catch (InvalidInputException e) {
-            stderr.println("输入有误，未写出任何结果 / inputs rejected, nothing written:");
-            for (InputProblem p : e.problems()) {
-                stderr.println("  [" + p.code() + "] " + p.input());
-                stderr.println("    " + p.messageZh());
-                stderr.println("    " + p.messageEn());
-            }
+            CliProblems.print("输入有误，未写出任何结果 / inputs rejected, nothing written:", e.problems(), stderr);
             return 1;
         } catch (RasterException | UncheckedIOException e) {
             stderr.println("核算失败，未写出任何结果 / run failed, nothing written: " + e.getMessage());

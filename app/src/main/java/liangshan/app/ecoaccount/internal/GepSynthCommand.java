@@ -3,16 +3,9 @@ package liangshan.app.ecoaccount.internal;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
-import liangshan.app.divisions.Boundary;
-import liangshan.app.divisions.Cgcs2000;
-import liangshan.app.divisions.Division;
-import liangshan.app.divisions.Divisions;
 import liangshan.app.platform.CliCommand;
 import liangshan.gep.synth.SyntheticLandscape;
-import org.locationtech.jts.geom.Point;
 import org.springframework.stereotype.Component;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -31,7 +24,7 @@ class GepSynthCommand implements CliCommand {
 
     PrintStream stderr = System.err;
 
-    private final Divisions divisions;
+    private final GepSynthLandscapes landscapes;
 
     @Option(names = "--seed", defaultValue = "1", description = "随机种子 / seed")
     long seed;
@@ -42,23 +35,22 @@ class GepSynthCommand implements CliCommand {
     @Option(names = "--out", required = true, paramLabel = "DIR")
     Path out;
 
-    GepSynthCommand(Divisions divisions) {
-        this.divisions = divisions;
+    GepSynthCommand(GepSynthLandscapes landscapes) {
+        this.landscapes = landscapes;
     }
 
     @Override
     public Integer call() {
-        List<SyntheticLandscape.Zone> counties = new ArrayList<>();
-        List<SyntheticLandscape.Zone> villages = new ArrayList<>();
-        for (Division county : divisions.children("3308")) {
-            counties.add(zone(county));
-            for (Division town : divisions.children(county.code())) {
-                divisions.children(town.code()).forEach(v -> villages.add(zone(v)));
-            }
-        }
+        GepSynthLandscapes.Zones zones = landscapes.zones("3308");
         try {
             SyntheticLandscape.Result result = SyntheticLandscape.generate(
-                    seed, cellSize, counties, villages, PROJECTION, out, line -> stderr.println("… " + line));
+                    seed,
+                    cellSize,
+                    zones.counties(),
+                    zones.villages(),
+                    GepSynthLandscapes.PROJECTION,
+                    out,
+                    line -> stderr.println("… " + line));
             stderr.printf(
                     Locale.ROOT,
                     "已写出示意景观 / wrote the illustrative landscape: %s (%d × %d cells, %d villages)%n",
@@ -75,23 +67,4 @@ class GepSynthCommand implements CliCommand {
             return 2;
         }
     }
-
-    private SyntheticLandscape.Zone zone(Division division) {
-        Boundary boundary = divisions.boundary(division.code()).orElseThrow();
-        return new SyntheticLandscape.Zone(division.code(), division.name(), boundary.gk120(), boundary.lonLat());
-    }
-
-    private static final SyntheticLandscape.Projection PROJECTION = new SyntheticLandscape.Projection() {
-        @Override
-        public double[] toGrid(double lon, double lat) {
-            return Cgcs2000.toGk120(lon, lat);
-        }
-
-        @Override
-        public double[] toLonLat(double x, double y) {
-            Point p = (Point)
-                    Cgcs2000.toLonLat(Cgcs2000.gkFactory().createPoint(new org.locationtech.jts.geom.Coordinate(x, y)));
-            return new double[] {p.getX(), p.getY()};
-        }
-    };
 }

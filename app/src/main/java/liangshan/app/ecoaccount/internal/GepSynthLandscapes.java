@@ -82,23 +82,15 @@ class GepSynthLandscapes {
         if (Files.isDirectory(target)) {
             return target;
         }
-        List<SyntheticLandscape.Zone> counties = new ArrayList<>();
-        List<SyntheticLandscape.Zone> villages = new ArrayList<>();
-        List<Division> scopeCounties = spec.scope().length() == 6
-                ? List.of(divisions.find(spec.scope()).orElseThrow())
-                : divisions.children(spec.scope());
-        for (Division county : scopeCounties) {
-            counties.add(zone(county));
-            collectVillages(county.code(), villages);
-        }
+        Zones zones = zones(spec.scope());
         Path tmp = null;
         try {
             tmp = Files.createTempDirectory(inputSets.root(), "." + spec.name() + ".tmp-");
             SyntheticLandscape.generate(
                     spec.seed(),
                     spec.cellSizeMetres(),
-                    counties,
-                    villages,
+                    zones.counties(),
+                    zones.villages(),
                     PROJECTION,
                     tmp,
                     line -> {},
@@ -123,6 +115,22 @@ class GepSynthLandscapes {
                 GepRunJobs.deleteRecursively(tmp);
             }
         }
+    }
+
+    /** The counties and villages of a scope, as the generator takes them. */
+    record Zones(List<SyntheticLandscape.Zone> counties, List<SyntheticLandscape.Zone> villages) {}
+
+    /** The zones of {@code scope}: the city (4 digits) or one county (6 digits). */
+    Zones zones(String scope) {
+        List<SyntheticLandscape.Zone> counties = new ArrayList<>();
+        List<SyntheticLandscape.Zone> villages = new ArrayList<>();
+        List<Division> scopeCounties =
+                scope.length() == 6 ? List.of(divisions.find(scope).orElseThrow()) : divisions.children(scope);
+        for (Division county : scopeCounties) {
+            counties.add(zone(county));
+            collectVillages(county.code(), villages);
+        }
+        return new Zones(counties, villages);
     }
 
     private void collectVillages(String code, List<SyntheticLandscape.Zone> out) {

@@ -19,6 +19,7 @@ import liangshan.app.divisions.BoundarySource;
 import liangshan.app.divisions.Cgcs2000;
 import liangshan.app.divisions.Division;
 import liangshan.app.divisions.Divisions;
+import liangshan.app.divisions.GeoJsonGeometry;
 import liangshan.app.identity.Actor;
 import liangshan.app.identity.DataScope;
 import liangshan.app.identity.Role;

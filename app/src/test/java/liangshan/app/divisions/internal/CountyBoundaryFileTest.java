@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import java.util.Map;
 import liangshan.app.divisions.Cgcs2000;
+import liangshan.app.divisions.GeoJsonGeometry;
 import org.junit.jupiter.api.Test;
 import org.locationtech.jts.geom.Polygon;
 

@@ -25,6 +25,7 @@ import liangshan.app.identity.Role;
 import liangshan.app.identity.internal.TestAccounts;
 import liangshan.app.support.IntegrationTest;
 import liangshan.app.web.ApiClient;
+import liangshan.gep.run.CjkFont;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
@@ -317,7 +318,7 @@ class GepAccountsIntegrationTest {
 
     @Test
     void theReportIsAPdf() {
-        Assumptions.assumeTrue(GepAccountPdf.font().isPresent(), "no CJK font installed (fonts-wqy-microhei)");
+        Assumptions.assumeTrue(CjkFont.find().isPresent(), "no CJK font installed (fonts-wqy-microhei)");
         byte[] pdf = download("/api/v1/gep/accounts/" + COUNTY + "/report.pdf?year=" + Y2);
         assertThat(new String(pdf, 0, 5, java.nio.charset.StandardCharsets.US_ASCII))
                 .isEqualTo("%PDF-");
@@ -326,8 +327,8 @@ class GepAccountsIntegrationTest {
 
     @Test
     void withoutAChineseFontTheReportAnswers503() {
-        String before = System.getProperty(GepAccountPdf.FONT_PROPERTY);
-        System.setProperty(GepAccountPdf.FONT_PROPERTY, "/nonexistent/no-such-font.ttc");
+        String before = System.getProperty(CjkFont.PROPERTY);
+        System.setProperty(CjkFont.PROPERTY, "/nonexistent/no-such-font.ttc");
         try {
             ApiClient.Response r = admin.get("/api/v1/gep/accounts/" + COUNTY + "/report.pdf?year=" + Y2);
             assertThat(r.status()).isEqualTo(503);
@@ -335,9 +336,9 @@ class GepAccountsIntegrationTest {
             assertThat(r.json().path("messageEn").asString()).contains("fonts-wqy-microhei");
         } finally {
             if (before == null) {
-                System.clearProperty(GepAccountPdf.FONT_PROPERTY);
+                System.clearProperty(CjkFont.PROPERTY);
             } else {
-                System.setProperty(GepAccountPdf.FONT_PROPERTY, before);
+                System.setProperty(CjkFont.PROPERTY, before);
             }
         }
     }

@@ -1,4 +1,4 @@
-package liangshan.app.divisions.internal;
+package liangshan.app.divisions;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -8,19 +8,21 @@ import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryFactory;
 import org.locationtech.jts.geom.LinearRing;
 import org.locationtech.jts.geom.MultiPolygon;
+import org.locationtech.jts.geom.Point;
 import org.locationtech.jts.geom.Polygon;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Reads and writes GeoJSON (RFC 7946) polygonal geometries. Positions are [x, y] = [longitude,
- * latitude]; extra ordinates are ignored. Only Polygon and MultiPolygon are boundaries.
+ * Reads and writes GeoJSON (RFC 7946) geometries of the platform: polygons for boundaries and
+ * footprints, points for point-like resources. Positions are [x, y] = [longitude, latitude]; extra
+ * ordinates are ignored. Shared by every module that takes geometries from users.
  */
-final class GeoJsonGeometry {
+public final class GeoJsonGeometry {
 
     private GeoJsonGeometry() {}
 
     /** Why a geometry member could not be read; {@code code} is a problem code suffix. */
-    static final class Malformed extends Exception {
+    public static final class Malformed extends Exception {
         private static final long serialVersionUID = 1L;
         private final String code;
 
@@ -29,13 +31,23 @@ final class GeoJsonGeometry {
             this.code = code;
         }
 
-        String code() {
+        /** {@code missing-geometry}, {@code bad-coordinates}, {@code invalid-geometry} or {@code unsupported-geometry}. */
+        public String code() {
             return code;
         }
     }
 
     /** Reads a Polygon or MultiPolygon; rings need at least 4 positions and must be closed. */
-    static Geometry read(JsonNode geometry, GeometryFactory factory) throws Malformed {
+    public static Geometry read(JsonNode geometry, GeometryFactory factory) throws Malformed {
+        return read(geometry, factory, false);
+    }
+
+    /** Reads a Point, Polygon or MultiPolygon. */
+    public static Geometry readPointOrPolygon(JsonNode geometry, GeometryFactory factory) throws Malformed {
+        return read(geometry, factory, true);
+    }
+
+    private static Geometry read(JsonNode geometry, GeometryFactory factory, boolean points) throws Malformed {
         if (geometry == null || !geometry.isObject()) {
             throw new Malformed("missing-geometry", "feature has no geometry object");
         }
@@ -43,6 +55,9 @@ final class GeoJsonGeometry {
         JsonNode coordinates = geometry.path("coordinates");
         if (!coordinates.isArray()) {
             throw new Malformed("bad-coordinates", "geometry has no coordinates array");
+        }
+        if (points && type.equals("Point")) {
+            return factory.createPoint(position(coordinates, 0));
         }
         return switch (type) {
             case "Polygon" -> polygon(coordinates, factory);
@@ -78,19 +93,7 @@ final class GeoJsonGeometry {
         }
         Coordinate[] coordinates = new Coordinate[positions.size()];
         for (int i = 0; i < coordinates.length; i++) {
-            JsonNode position = positions.get(i);
-            if (!position.isArray()
-                    || position.size() < 2
-                    || !position.get(0).isNumber()
-                    || !position.get(1).isNumber()) {
-                throw new Malformed("bad-coordinates", "position " + i + " is not [x, y]");
-            }
-            double x = position.get(0).doubleValue();
-            double y = position.get(1).doubleValue();
-            if (!Double.isFinite(x) || !Double.isFinite(y)) {
-                throw new Malformed("bad-coordinates", "position " + i + " is not finite");
-            }
-            coordinates[i] = new CoordinateXY(x, y);
+            coordinates[i] = position(positions.get(i), i);
         }
         if (coordinates.length < 4) {
             throw new Malformed("invalid-geometry", "ring with fewer than 4 positions");
@@ -101,13 +104,34 @@ final class GeoJsonGeometry {
         return factory.createLinearRing(coordinates);
     }
 
+    private static Coordinate position(JsonNode position, int i) throws Malformed {
+        if (!position.isArray()
+                || position.size() < 2
+                || !position.get(0).isNumber()
+                || !position.get(1).isNumber()) {
+            throw new Malformed("bad-coordinates", "position " + i + " is not [x, y]");
+        }
+        double x = position.get(0).doubleValue();
+        double y = position.get(1).doubleValue();
+        if (!Double.isFinite(x) || !Double.isFinite(y)) {
+            throw new Malformed("bad-coordinates", "position " + i + " is not finite");
+        }
+        return new CoordinateXY(x, y);
+    }
+
     /**
-     * Appends a polygonal geometry as a GeoJSON geometry object, coordinates rounded to
+     * Appends a point or polygonal geometry as a GeoJSON geometry object, coordinates rounded to
      * {@code decimals} decimals (6 decimals of a degree ≈ 0.1 m).
      */
-    static void write(Geometry geometry, int decimals, StringBuilder out) {
+    public static void write(Geometry geometry, int decimals, StringBuilder out) {
         double scale = Math.pow(10, decimals);
-        if (geometry instanceof Polygon polygon) {
+        if (geometry instanceof Point point) {
+            out.append("{\"type\":\"Point\",\"coordinates\":[");
+            number(point.getX(), scale, out);
+            out.append(',');
+            number(point.getY(), scale, out);
+            out.append(']');
+        } else if (geometry instanceof Polygon polygon) {
             out.append("{\"type\":\"Polygon\",\"coordinates\":");
             polygon(polygon, scale, out);
         } else if (geometry instanceof MultiPolygon multi) {
@@ -120,7 +144,7 @@ final class GeoJsonGeometry {
             }
             out.append(']');
         } else {
-            throw new IllegalArgumentException("not polygonal: " + geometry.getGeometryType());
+            throw new IllegalArgumentException("not a point or polygon: " + geometry.getGeometryType());
         }
         out.append('}');
     }
