@@ -19,6 +19,8 @@ public enum Role {
     INVESTOR("投资人", "Investor"),
     /** 审计 (只读): reads everything in scope, writes nothing. */
     AUDITOR("审计人员", "Auditor"),
+    /** 农户: one household's member, linked to its party in the e-ledger; sees only its own data. */
+    HOUSEHOLD("农户", "Household"),
     /** 公众 (匿名): public registers and reference data only. */
     PUBLIC("公众", "Public");
 

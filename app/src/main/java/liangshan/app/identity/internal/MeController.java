@@ -32,6 +32,7 @@ class MeController {
             List<String> roles,
             List<UserView.RoleName> roleNames,
             UserView.Scope scope,
+            Long partyId,
             boolean mustChangePassword) {
 
         static Me of(UserView v) {
@@ -42,6 +43,7 @@ class MeController {
                     v.roles().stream().map(Enum::name).toList(),
                     v.roleNames(),
                     v.scope(),
+                    v.partyId(),
                     v.mustChangePassword());
         }
     }

@@ -20,7 +20,7 @@ import org.springframework.stereotype.Repository;
 class UserRepository {
 
     private static final String COLUMNS =
-            "id, username, display_name, password_hash, roles, scope_code, enabled, must_change_password,"
+            "id, username, display_name, password_hash, roles, scope_code, party_id, enabled, must_change_password,"
                     + " created_at, updated_at";
 
     private final JdbcClient jdbc;
@@ -66,9 +66,9 @@ class UserRepository {
     /** Inserts and returns the new id, or empty when the username is taken. */
     Optional<Long> insert(UserRow row) {
         return jdbc.sql("""
-                insert into identity_user (username, display_name, password_hash, roles, scope_code, enabled,
+                insert into identity_user (username, display_name, password_hash, roles, scope_code, party_id, enabled,
                                            must_change_password, created_at, updated_at)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 on conflict (username) do nothing
                 returning id
                 """)
@@ -78,6 +78,7 @@ class UserRepository {
                         row.passwordHash(),
                         roles(row.roles()),
                         row.scopeCode(),
+                        row.partyId(),
                         row.enabled(),
                         row.mustChangePassword(),
                         utc(row.createdAt()),
@@ -89,7 +90,7 @@ class UserRepository {
     void update(UserRow row) {
         jdbc.sql("""
                 update identity_user
-                   set display_name = ?, password_hash = ?, roles = ?, scope_code = ?, enabled = ?,
+                   set display_name = ?, password_hash = ?, roles = ?, scope_code = ?, party_id = ?, enabled = ?,
                        must_change_password = ?, updated_at = ?
                  where id = ?
                 """)
@@ -98,6 +99,7 @@ class UserRepository {
                         row.passwordHash(),
                         roles(row.roles()),
                         row.scopeCode(),
+                        row.partyId(),
                         row.enabled(),
                         row.mustChangePassword(),
                         utc(row.updatedAt()),
@@ -134,6 +136,7 @@ class UserRepository {
                 rs.getString("password_hash"),
                 roles,
                 rs.getString("scope_code"),
+                rs.getObject("party_id", Long.class),
                 rs.getBoolean("enabled"),
                 rs.getBoolean("must_change_password"),
                 rs.getObject("created_at", OffsetDateTime.class).toInstant(),

@@ -3,6 +3,7 @@ package liangshan.app.identity.internal;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
 import java.util.List;
 import liangshan.app.identity.Role;
@@ -21,11 +22,22 @@ final class UserRequests {
             @Size(max = 100) String displayName,
             @NotEmpty List<@NotNull Role> roles,
             @NotBlank String scope,
-            String password) {}
+            String password,
+            @Positive Long partyId) {
+
+        /** A user that acts for no party. */
+        CreateUser(String username, String displayName, List<Role> roles, String scope, String password) {
+            this(username, displayName, roles, scope, password, null);
+        }
+    }
 
     /** Only the fields present change. */
     record UpdateUser(
-            @Size(min = 1, max = 100) String displayName, List<@NotNull Role> roles, String scope, Boolean enabled) {}
+            @Size(min = 1, max = 100) String displayName,
+            List<@NotNull Role> roles,
+            String scope,
+            Boolean enabled,
+            @Positive Long partyId) {}
 
     record Login(
             @NotBlank @Size(max = 200) String username,

@@ -2,6 +2,7 @@ package liangshan.app.identity.internal;
 
 import java.time.Instant;
 import java.util.EnumSet;
+import java.util.OptionalLong;
 import java.util.Set;
 import liangshan.app.identity.Actor;
 import liangshan.app.identity.DataScope;
@@ -15,6 +16,7 @@ record UserRow(
         String passwordHash,
         Set<Role> roles,
         String scopeCode,
+        Long partyId,
         boolean enabled,
         boolean mustChangePassword,
         Instant createdAt,
@@ -25,7 +27,12 @@ record UserRow(
     }
 
     Actor actor() {
-        return new Actor(id, username, roles, new DataScope(scopeCode));
+        return new Actor(
+                id,
+                username,
+                roles,
+                new DataScope(scopeCode),
+                partyId == null ? OptionalLong.empty() : OptionalLong.of(partyId));
     }
 
     UserView view() {

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -86,7 +87,7 @@ public class UserService {
         if (!USERNAME.matcher(username).matches()) {
             bad.add(problems.field("username", "users.username-format"));
         }
-        checkAccess(Set.copyOf(request.roles()), request.scope(), bad);
+        checkAccess(Set.copyOf(request.roles()), request.scope(), request.partyId(), bad);
         boolean generated = request.password() == null;
         String password = generated ? passwords.generate() : request.password();
         if (!generated) {
@@ -108,6 +109,7 @@ public class UserService {
                 passwords.hash(password),
                 EnumSet.copyOf(request.roles()),
                 request.scope(),
+                request.partyId(),
                 true,
                 mustChangePassword,
                 now,
@@ -127,17 +129,21 @@ public class UserService {
         Set<Role> roles = request.roles() == null ? before.roles() : Set.copyOf(request.roles());
         String scope = request.scope() == null ? before.scopeCode() : request.scope();
         boolean enabled = request.enabled() == null ? before.enabled() : request.enabled();
+        Long partyId =
+                request.partyId() == null && roles.contains(Role.HOUSEHOLD) ? before.partyId() : request.partyId();
         List<ApiException.FieldProblem> bad = new ArrayList<>();
-        if (request.roles() != null || request.scope() != null) {
-            checkAccess(roles, scope, bad);
+        if (request.roles() != null || request.scope() != null || request.partyId() != null) {
+            checkAccess(roles, scope, partyId, bad);
         }
         if (!bad.isEmpty()) {
             throw new ApiException(HttpStatus.BAD_REQUEST, "request.invalid", bad);
         }
         requireMayManage(actor, before.scopeCode(), before.roles());
         requireMayManage(actor, scope, roles);
-        boolean accessChanges =
-                !roles.equals(before.roles()) || !scope.equals(before.scopeCode()) || enabled != before.enabled();
+        boolean accessChanges = !roles.equals(before.roles())
+                || !scope.equals(before.scopeCode())
+                || enabled != before.enabled()
+                || !Objects.equals(partyId, before.partyId());
         if (before.id() == actor.userId() && accessChanges) {
             throw new ApiException(HttpStatus.UNPROCESSABLE_CONTENT, "users.cannot-change-own-access");
         }
@@ -151,6 +157,7 @@ public class UserService {
                 before.passwordHash(),
                 roles,
                 scope,
+                partyId,
                 enabled,
                 before.mustChangePassword(),
                 before.createdAt(),
@@ -241,6 +248,7 @@ public class UserService {
                 hash,
                 u.roles(),
                 u.scopeCode(),
+                u.partyId(),
                 u.enabled(),
                 mustChange,
                 u.createdAt(),
@@ -248,9 +256,18 @@ public class UserService {
     }
 
     /** Roles and scope must fit together (checked for every role); problems are collected. */
-    private void checkAccess(Set<Role> roles, String scope, List<ApiException.FieldProblem> bad) {
+    private void checkAccess(Set<Role> roles, String scope, Long partyId, List<ApiException.FieldProblem> bad) {
         if (roles.contains(Role.PUBLIC)) {
             bad.add(problems.field("roles", "users.role-public"));
+        }
+        if (roles.contains(Role.HOUSEHOLD) && roles.size() > 1) {
+            bad.add(problems.field("roles", "users.household-only-role"));
+        }
+        if (roles.contains(Role.HOUSEHOLD) && partyId == null) {
+            bad.add(problems.field("partyId", "users.household-party-required"));
+        }
+        if (!roles.contains(Role.HOUSEHOLD) && partyId != null) {
+            bad.add(problems.field("partyId", "users.party-without-household"));
         }
         if (scope == null || !SCOPE.matcher(scope).matches()) {
             bad.add(problems.field("scope", "users.scope-format"));
@@ -262,7 +279,7 @@ public class UserService {
                     switch (role) {
                         case CITY_ADMIN -> "city";
                         case COUNTY_OFFICER, COOPERATIVE_OPERATOR -> "county";
-                        case VILLAGE_ACCOUNTANT -> "village";
+                        case VILLAGE_ACCOUNTANT, HOUSEHOLD -> "village";
                         default -> level;
                     };
             if (!needed.equals(level)) {

@@ -10,6 +10,7 @@ import liangshan.app.identity.Role;
  *
  * @param roles role names in declaration order
  * @param roleNames zh/en names of the roles, same order
+ * @param partyId the e-ledger party a household user acts for, else null
  */
 public record UserView(
         long id,
@@ -18,6 +19,7 @@ public record UserView(
         List<Role> roles,
         List<RoleName> roleNames,
         Scope scope,
+        Long partyId,
         boolean enabled,
         boolean mustChangePassword,
         Instant createdAt,
@@ -38,6 +40,7 @@ public record UserView(
                 roles,
                 roles.stream().map(r -> new RoleName(r.nameZh(), r.nameEn())).toList(),
                 new Scope(row.scopeCode(), new DataScope(row.scopeCode()).level()),
+                row.partyId(),
                 row.enabled(),
                 row.mustChangePassword(),
                 row.createdAt(),

@@ -31,10 +31,11 @@ public class UsersCommand implements CliCommand {
             @Option(names = "--role", required = true, split = ",", description = "${COMPLETION-CANDIDATES}")
                     List<Role> roles,
             @Option(names = "--scope", required = true, description = "division code, e.g. 3308, 330802") String scope,
-            @Option(names = "--display-name") String displayName) {
+            @Option(names = "--display-name") String displayName,
+            @Option(names = "--party", description = "e-ledger party id of a HOUSEHOLD user") Long partyId) {
         try {
-            UserService.Created created =
-                    users.create(Actor.SYSTEM, new UserRequests.CreateUser(username, displayName, roles, scope, null));
+            UserService.Created created = users.create(
+                    Actor.SYSTEM, new UserRequests.CreateUser(username, displayName, roles, scope, null, partyId));
             System.out.println("已创建用户 / created user " + created.user().username() + " (id "
                     + created.user().id() + ")");
             System.out.println("一次性密码（只显示这一次） / one-time password (shown only now): " + created.oneTimePassword());

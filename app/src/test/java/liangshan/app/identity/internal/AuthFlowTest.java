@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.Map;
+import liangshan.app.identity.Actor;
 import liangshan.app.identity.Role;
 import liangshan.app.support.IntegrationTest;
 import liangshan.app.web.ApiClient;
@@ -43,6 +44,24 @@ class AuthFlowTest {
         assertThat(client.get("/api/v1/me").json().path("id").asLong()).isEqualTo(officer.id());
         assertThat(client.post("/api/v1/auth/logout", "").status()).isEqualTo(204);
         assertThat(client.get("/api/v1/me").status()).isEqualTo(401);
+    }
+
+    @Test
+    void householdUserSignsInActingForItsParty() {
+        TestAccounts.Account household = TestAccounts.createHousehold(context, "a-household", "330802005200", 4711);
+        ApiClient client = new ApiClient(port);
+        ApiClient.Response login = client.login(household.username(), household.password());
+        assertThat(login.status()).as(login.body()).isEqualTo(200);
+        assertThat(login.json().path("roles").get(0).asString()).isEqualTo("HOUSEHOLD");
+        assertThat(login.json().path("roleNames").get(0).path("zh").asString()).isEqualTo("农户");
+        assertThat(login.json().path("partyId").asLong()).isEqualTo(4711);
+        assertThat(login.json().path("scope").path("level").asString()).isEqualTo("village");
+        Actor actor = context.getBean(UserRepository.class)
+                .byId(household.id())
+                .orElseThrow()
+                .actor();
+        assertThat(actor.isHousehold(4711)).isTrue();
+        assertThat(actor.isHousehold(4712)).isFalse();
     }
 
     @Test

@@ -153,6 +153,55 @@ class BadInputTest {
     }
 
     @Test
+    void householdUsersActForExactlyOneParty() {
+        String village = "330802005200";
+        ApiClient.Response noParty = admin.post(
+                "/api/v1/users",
+                ApiClient.json(Map.of(
+                        "username",
+                        TestAccounts.unique("b-hh"),
+                        "roles",
+                        List.of("HOUSEHOLD", "VILLAGE_ACCOUNTANT"),
+                        "scope",
+                        village,
+                        "password",
+                        "Long-enough-password-1")));
+        assertProblem(noParty, 400, "request.invalid");
+        assertThat(ApiClient.errorCodes(noParty))
+                .containsExactlyInAnyOrder("users.household-only-role", "users.household-party-required");
+        ApiClient.Response partyForAccountant = admin.post(
+                "/api/v1/users",
+                ApiClient.json(Map.of(
+                        "username",
+                        TestAccounts.unique("b-hh"),
+                        "roles",
+                        List.of("VILLAGE_ACCOUNTANT"),
+                        "scope",
+                        village,
+                        "partyId",
+                        7,
+                        "password",
+                        "Long-enough-password-1")));
+        assertProblem(partyForAccountant, 400, "request.invalid");
+        assertThat(ApiClient.errorCodes(partyForAccountant)).containsExactly("users.party-without-household");
+        ApiClient.Response countyHousehold = admin.post(
+                "/api/v1/users",
+                ApiClient.json(Map.of(
+                        "username",
+                        TestAccounts.unique("b-hh"),
+                        "roles",
+                        List.of("HOUSEHOLD"),
+                        "scope",
+                        "330802",
+                        "partyId",
+                        7,
+                        "password",
+                        "Long-enough-password-1")));
+        assertProblem(countyHousehold, 400, "request.invalid");
+        assertThat(ApiClient.errorCodes(countyHousehold)).containsExactly("users.role-scope-mismatch");
+    }
+
+    @Test
     void pagingLimits() {
         ApiClient.Response r = admin.get("/api/v1/users?page=-1&size=501");
         assertProblem(r, 400, "request.invalid-paging");

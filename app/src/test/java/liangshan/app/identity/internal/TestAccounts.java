@@ -35,6 +35,19 @@ public final class TestAccounts {
         return new Account(created.user().id(), username, password);
     }
 
+    /** A {@link Role#HOUSEHOLD} user of village {@code village} acting for e-ledger party {@code partyId}. */
+    public static Account createHousehold(ApplicationContext context, String prefix, String village, long partyId) {
+        UserService users = context.getBean(UserService.class);
+        String username = unique(prefix);
+        String password = "Pw-" + username + "-secret";
+        UserService.Created created = users.create(
+                Actor.SYSTEM,
+                new UserRequests.CreateUser(
+                        username, "测试 " + username, List.of(Role.HOUSEHOLD), village, password, partyId),
+                false);
+        return new Account(created.user().id(), username, password);
+    }
+
     /** Like {@link #create}, but the account must change its password at first sign-in. */
     public static Account createMustChangePassword(ApplicationContext context, String prefix, Role role, String scope) {
         UserService users = context.getBean(UserService.class);
