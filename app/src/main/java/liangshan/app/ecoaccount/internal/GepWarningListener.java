@@ -3,9 +3,7 @@ package liangshan.app.ecoaccount.internal;
 import liangshan.app.ecoaccount.GepRunSucceeded;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.annotation.Async;
-import org.springframework.scheduling.annotation.EnableAsync;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionPhase;
 import org.springframework.transaction.event.TransactionalEventListener;
@@ -42,9 +40,4 @@ class GepWarningListener {
                 summary.raised(),
                 summary.existing());
     }
-
-    /** Turns on {@code @Async} (Spring Boot supplies the {@code applicationTaskExecutor}). */
-    @Configuration(proxyBeanMethods = false)
-    @EnableAsync
-    static class GepWarningAsync {}
 }
