@@ -9,6 +9,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import liangshan.app.identity.Role;
@@ -155,50 +156,30 @@ class BadInputTest {
     @Test
     void householdUsersActForExactlyOneParty() {
         String village = "330802005200";
-        ApiClient.Response noParty = admin.post(
-                "/api/v1/users",
-                ApiClient.json(Map.of(
-                        "username",
-                        TestAccounts.unique("b-hh"),
-                        "roles",
-                        List.of("HOUSEHOLD", "VILLAGE_ACCOUNTANT"),
-                        "scope",
-                        village,
-                        "password",
-                        "Long-enough-password-1")));
-        assertProblem(noParty, 400, "request.invalid");
-        assertThat(ApiClient.errorCodes(noParty))
+        assertThat(createRejected(List.of("HOUSEHOLD", "VILLAGE_ACCOUNTANT"), village, null))
                 .containsExactlyInAnyOrder("users.household-only-role", "users.household-party-required");
-        ApiClient.Response partyForAccountant = admin.post(
-                "/api/v1/users",
-                ApiClient.json(Map.of(
-                        "username",
-                        TestAccounts.unique("b-hh"),
-                        "roles",
-                        List.of("VILLAGE_ACCOUNTANT"),
-                        "scope",
-                        village,
-                        "partyId",
-                        7,
-                        "password",
-                        "Long-enough-password-1")));
-        assertProblem(partyForAccountant, 400, "request.invalid");
-        assertThat(ApiClient.errorCodes(partyForAccountant)).containsExactly("users.party-without-household");
-        ApiClient.Response countyHousehold = admin.post(
-                "/api/v1/users",
-                ApiClient.json(Map.of(
-                        "username",
-                        TestAccounts.unique("b-hh"),
-                        "roles",
-                        List.of("HOUSEHOLD"),
-                        "scope",
-                        "330802",
-                        "partyId",
-                        7,
-                        "password",
-                        "Long-enough-password-1")));
-        assertProblem(countyHousehold, 400, "request.invalid");
-        assertThat(ApiClient.errorCodes(countyHousehold)).containsExactly("users.role-scope-mismatch");
+        assertThat(createRejected(List.of("VILLAGE_ACCOUNTANT"), village, 7L))
+                .containsExactly("users.party-without-household");
+        assertThat(createRejected(List.of("HOUSEHOLD"), "330802", 7L)).containsExactly("users.role-scope-mismatch");
+    }
+
+    /** Posts a new user that must be refused with 400 and answers the field problems' codes. */
+    private List<String> createRejected(List<String> roles, String scope, Long partyId) {
+        Map<String, Object> body = new HashMap<>(Map.of(
+                "username",
+                TestAccounts.unique("b-hh"),
+                "roles",
+                roles,
+                "scope",
+                scope,
+                "password",
+                "Long-enough-password-1"));
+        if (partyId != null) {
+            body.put("partyId", partyId);
+        }
+        ApiClient.Response r = admin.post("/api/v1/users", ApiClient.json(body));
+        assertProblem(r, 400, "request.invalid");
+        return ApiClient.errorCodes(r);
     }
 
     @Test

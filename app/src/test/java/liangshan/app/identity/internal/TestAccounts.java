@@ -25,25 +25,22 @@ public final class TestAccounts {
     }
 
     public static Account create(ApplicationContext context, String prefix, Role role, String scope) {
-        UserService users = context.getBean(UserService.class);
-        String username = unique(prefix);
-        String password = "Pw-" + username + "-secret";
-        UserService.Created created = users.create(
-                Actor.SYSTEM,
-                new UserRequests.CreateUser(username, "测试 " + username, List.of(role), scope, password),
-                false);
-        return new Account(created.user().id(), username, password);
+        return createActive(context, prefix, role, scope, null);
     }
 
     /** A {@link Role#HOUSEHOLD} user of village {@code village} acting for e-ledger party {@code partyId}. */
     public static Account createHousehold(ApplicationContext context, String prefix, String village, long partyId) {
+        return createActive(context, prefix, Role.HOUSEHOLD, village, partyId);
+    }
+
+    private static Account createActive(
+            ApplicationContext context, String prefix, Role role, String scope, Long partyId) {
         UserService users = context.getBean(UserService.class);
         String username = unique(prefix);
         String password = "Pw-" + username + "-secret";
         UserService.Created created = users.create(
                 Actor.SYSTEM,
-                new UserRequests.CreateUser(
-                        username, "测试 " + username, List.of(Role.HOUSEHOLD), village, password, partyId),
+                new UserRequests.CreateUser(username, "测试 " + username, List.of(role), scope, password, partyId),
                 false);
         return new Account(created.user().id(), username, password);
     }
