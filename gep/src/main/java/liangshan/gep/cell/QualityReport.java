@@ -23,12 +23,13 @@ public final class QualityReport {
     private long noDataCells;
     private long unknownClassCells;
     private long notCountedCells;
-    // Per-input no-data counters: a few inputs per report, looked up by name identity first (the
-    // band names are constants), so counting a no-data cell neither boxes nor searches a map.
+    // Per-input no-data counters: a few inputs per report, looked up by name identity through
+    // {@code recent} (the band names are constants), so counting a no-data cell neither boxes nor
+    // searches a map.
     private String[] inputNames = new String[8];
     private long[] inputCounts = new long[8];
     private int inputs;
-    private int lastInput = -1;
+    private final int[] recent = {-1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1};
 
     /** Counts {@code count} cells as seen. */
     public void seen(int count) {
@@ -140,14 +141,18 @@ public final class QualityReport {
     }
 
     private void count(String input, long n) {
-        if (lastInput >= 0 && inputNames[lastInput] == input) {
-            inputCounts[lastInput] += n;
+        // A direct-mapped cache by the name's (cached) hash: a cell with several no-data inputs
+        // (every input outside the city) finds each counter with one identity comparison.
+        int h = input.hashCode() & (recent.length - 1);
+        int cached = recent[h];
+        if (cached >= 0 && inputNames[cached] == input) {
+            inputCounts[cached] += n;
             return;
         }
         for (int k = 0; k < inputs; k++) {
             if (inputNames[k] == input || inputNames[k].equals(input)) {
                 inputCounts[k] += n;
-                lastInput = k;
+                recent[h] = k;
                 return;
             }
         }
@@ -157,6 +162,6 @@ public final class QualityReport {
         }
         inputNames[inputs] = input;
         inputCounts[inputs] = n;
-        lastInput = inputs++;
+        recent[h] = inputs++;
     }
 }

@@ -43,19 +43,13 @@ record FootprintTerrain(
      *
      * @param box the footprint's bounding box as a window (margin 0)
      */
-    static FootprintTerrain compute(
-            BandSource dem, java.nio.file.Path demFile, GridWindow box, int[] cells, double maxSlopeLengthMetres) {
-        return compute(dem, demFile, box, cells, maxSlopeLengthMetres, MAX_MARGIN);
+    static FootprintTerrain compute(BandSource dem, GridWindow box, int[] cells, double maxSlopeLengthMetres) {
+        return compute(dem, box, cells, maxSlopeLengthMetres, MAX_MARGIN);
     }
 
     /** As above, with the largest margin tried given ({@code maxMargin} ≥ {@link #FIRST_MARGIN}). */
     static FootprintTerrain compute(
-            BandSource dem,
-            java.nio.file.Path demFile,
-            GridWindow box,
-            int[] cells,
-            double maxSlopeLengthMetres,
-            int maxMargin) {
+            BandSource dem, GridWindow box, int[] cells, double maxSlopeLengthMetres, int maxMargin) {
         float[] previous = null;
         int margin = FIRST_MARGIN;
         while (true) {
@@ -66,7 +60,7 @@ record FootprintTerrain(
                     box.row0() + box.height() - 1,
                     box.col0() + box.width() - 1,
                     margin);
-            Band band = new Band(dem.name(), "m", w.grid(), CellType.FLOAT32, dem.noData(), w.read(dem, demFile));
+            Band band = new Band(dem.name(), "m", w.grid(), CellType.FLOAT32, dem.noData(), w.readWindow(dem));
             if (band.noData().isEmpty()) {
                 band = new Band(
                         dem.name(), "m", w.grid(), CellType.FLOAT32, OptionalDouble.of(Double.NaN), band.values());

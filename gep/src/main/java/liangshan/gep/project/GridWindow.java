@@ -59,12 +59,13 @@ record GridWindow(GridGeometry full, int row0, int col0, int width, int height) 
     }
 
     /**
-     * Reads the window of {@code band} (row-major, window width); a GeoTIFF whose file is given is
-     * read block by block ({@link TileWindowReader}).
+     * Reads the window of {@code band} (row-major, window width); a GeoTIFF is read block by block
+     * ({@link liangshan.raster.geotiff.GeoTiffBand#readWindow}), decoding only the blocks the
+     * window touches.
      */
-    float[] read(BandSource band, java.nio.file.Path file) {
-        if (file != null && band instanceof liangshan.raster.geotiff.GeoTiffBand g) {
-            return TileWindowReader.read(g, file, this);
+    float[] readWindow(BandSource band) {
+        if (band instanceof liangshan.raster.geotiff.GeoTiffBand g) {
+            return g.readWindow(row0, col0, width, height);
         }
         return read(band);
     }

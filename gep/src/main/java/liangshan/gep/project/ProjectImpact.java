@@ -153,7 +153,6 @@ public final class ProjectImpact {
             try (ReplacementCover replacement = ReplacementCover.open(r.change(), rasters.grid())) {
                 FootprintTerrain terrain = FootprintTerrain.compute(
                         rasters.band(RasterInputs.DEM.input()),
-                        rasters.paths().get(RasterInputs.DEM.fileName()),
                         cells.box(),
                         cells.cells(),
                         params.constant(GepParameters.SLOPE_LENGTH_CAP.name()));
@@ -204,7 +203,7 @@ public final class ProjectImpact {
 
         private WindowInputs readInputs(GridWindow w, FootprintTerrain terrain) {
             GeoTiffBand lc = rasters.band(GepInputs.LAND_COVER.name());
-            float[] raw = w.read(lc, rasters.paths().get(RasterInputs.LAND_COVER.fileName()));
+            float[] raw = w.readWindow(lc);
             int[] cover = new int[raw.length];
             for (int i = 0; i < raw.length; i++) {
                 cover[i] = lc.isNoData(raw[i]) ? -1 : (int) raw[i];
@@ -214,7 +213,7 @@ public final class ProjectImpact {
             for (RasterInputs.File f : RasterInputs.FILES) {
                 if (f != RasterInputs.LAND_COVER && f != RasterInputs.DEM) {
                     GeoTiffBand b = rasters.band(f.input());
-                    floats.put(f.input(), w.read(b, rasters.paths().get(f.fileName())));
+                    floats.put(f.input(), w.readWindow(b));
                     noData.put(
                             f.input(),
                             b.noData().isPresent() ? (float) b.noData().getAsDouble() : Float.NaN);

@@ -81,7 +81,7 @@ final class ReplacementCover implements AutoCloseable {
 
     /** Class codes of the window, −1 for no-data. */
     int[] read(GridWindow w) {
-        float[] raw = w.read(band, path);
+        float[] raw = w.readWindow(band);
         int[] out = new int[raw.length];
         for (int i = 0; i < raw.length; i++) {
             out[i] = band.isNoData(raw[i]) ? -1 : (int) raw[i];

@@ -85,6 +85,19 @@ public record RunProvenance(
             return this;
         }
 
+        /**
+         * Records the file at {@code path} with its SHA-256 {@code sha256} (lower-case hex) computed
+         * by the caller earlier in the run; a null digest is computed now.
+         */
+        public Builder input(String name, Path path, String sha256) {
+            if (sha256 == null) {
+                return input(name, path);
+            }
+            Path fileName = path.getFileName();
+            inputs.add(new InputDigest(name, fileName == null ? path.toString() : fileName.toString(), sha256));
+            return this;
+        }
+
         /** Records the SHA-256 of everything in {@code in} (read to the end, not closed). */
         public Builder input(String name, String source, InputStream in) {
             try {

@@ -29,6 +29,7 @@ import liangshan.gep.spec.GepInputs;
 import liangshan.gep.spec.GepParameters;
 import liangshan.raster.Band;
 import liangshan.raster.BandSource;
+import liangshan.raster.PixelLoop;
 import liangshan.raster.geotiff.GeoTiff;
 import liangshan.raster.terrain.LsFactor;
 import liangshan.raster.zonal.ZoneIndex;
@@ -287,14 +288,22 @@ public final class GepRun {
             progress.report(stage, done, total);
         };
         cancel.check("terrain", 0, 1);
-        Band dem = GeoTiff.read(v.rasters().paths().get(RasterInputs.DEM.fileName()), "m");
-        long demNoData = countNoData(dem);
-        Band ls = LsFactor.band(dem, v.params().constant(GepParameters.SLOPE_LENGTH_CAP.name()));
-        dem = null;
-        cancel.check("terrain", 1, 1);
+        Map<String, CapFactors> factors;
+        Map<Path, String> digests;
+        Band ls;
+        long demNoData;
+        try (TerrainOverlap side = new TerrainOverlap(request, v, cancelled)) {
+            Band dem = GeoTiff.read(v.rasters().paths().get(RasterInputs.DEM.fileName()), "m");
+            demNoData = countNoData(dem);
+            ls = LsFactor.band(dem, v.params().constant(GepParameters.SLOPE_LENGTH_CAP.name()));
+            dem = null;
+            cancel.check("terrain", 1, 1);
+            factors = side.capFactors();
+            digests = side.digests();
+        }
+        int strips = (v.rasters().grid().height() + PixelLoop.DEFAULT_STRIP_ROWS - 1) / PixelLoop.DEFAULT_STRIP_ROWS;
+        cancel.check("capacity", strips, strips);
         RasterPasses passes = new RasterPasses(v.rasters().grid(), v.index(), v.countyOfZone(), v.params(), cancel);
-        Map<String, CapFactors> factors = passes.capFactors(
-                v.rasters().band(GepInputs.LAND_COVER.name()), v.tables().emissions());
         List<String> outputs = new ArrayList<>();
         RasterPasses.INDICATORS.forEach(i -> outputs.addAll(i.outputs()));
         outputs.add("flood_reservoir_m3");
@@ -321,7 +330,7 @@ public final class GepRun {
         Map<String, Long> noDataByFile = new LinkedHashMap<>();
         noData.forEach((k, c) -> noDataByFile.put(k.equals("LS") ? "LS (dem.tif)" : k, c[0]));
         noDataByFile.put(RasterInputs.DEM.fileName(), demNoData);
-        RunOutputs outputsWriter = new RunOutputs(request, v, totals, quality, noDataByFile, clock);
+        RunOutputs outputsWriter = new RunOutputs(request, v, totals, quality, noDataByFile, digests, clock);
         List<ZoneRow> rows = outputsWriter.rows();
         outputsWriter.write(tmp, provenance);
         return new Result(request.out(), v.index().zoneCount(), rows, ZoneRow.totalsByIndicator(rows));

@@ -43,13 +43,17 @@ final class RunOutputs {
     private final Map<String, Long> noDataByFile;
     private final Clock clock;
 
+    private final Map<Path, String> digests;
+
     RunOutputs(
             GepRun.Request request,
             GepRun.Validated v,
             ZoneTotals totals,
             Map<String, QualityReport> quality,
             Map<String, Long> noDataByFile,
+            Map<Path, String> digests,
             Clock clock) {
+        this.digests = digests;
         this.request = request;
         this.v = v;
         this.totals = totals;
@@ -137,9 +141,10 @@ final class RunOutputs {
         StringBuilder csv = new StringBuilder("zone_code,indicator,quantity,unit,value_yuan\n");
         rows.forEach(r -> csv.append(r.csv()).append('\n'));
         Files.writeString(dir.resolve("zones.csv"), csv, StandardCharsets.UTF_8);
-        v.rasters().paths().forEach((name, path) -> provenance.input(name, path));
-        v.tables().files().forEach((label, path) -> provenance.input(label, path));
-        provenance.input("zones", request.zones());
+        // Digests computed beside the terrain stage (TerrainOverlap); any file not there is hashed now.
+        v.rasters().paths().forEach((name, path) -> provenance.input(name, path, digests.get(path)));
+        v.tables().files().forEach((label, path) -> provenance.input(label, path, digests.get(path)));
+        provenance.input("zones", request.zones(), digests.get(request.zones()));
         RunProvenance p = provenance.finish();
         Files.writeString(
                 dir.resolve("provenance.json"), JSON.writeValueAsString(provenanceJson(p)), StandardCharsets.UTF_8);

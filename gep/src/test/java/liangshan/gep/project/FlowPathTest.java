@@ -107,7 +107,7 @@ class FlowPathTest {
             for (int i = 0; i < cells.length; i++) {
                 cells[i] = i;
             }
-            FootprintTerrain t = FootprintTerrain.compute(dem, null, box, cells, 122);
+            FootprintTerrain t = FootprintTerrain.compute(dem, box, cells, 122);
             for (int i : cells) {
                 int r = i / box.width() + box.row0();
                 int c = i % box.width() + box.col0();
@@ -124,12 +124,12 @@ class FlowPathTest {
         Band dem = roughDem(3, 200, 180);
         GridWindow box = GridWindow.around(dem.grid(), 90, 90, 91, 91, 0);
         int[] cells = {0, 1, 2, 3};
-        FootprintTerrain limited = FootprintTerrain.compute(dem, null, box, cells, 122, FootprintTerrain.FIRST_MARGIN);
+        FootprintTerrain limited = FootprintTerrain.compute(dem, box, cells, 122, FootprintTerrain.FIRST_MARGIN);
         assertThat(limited.margin()).isEqualTo(FootprintTerrain.FIRST_MARGIN);
         assertThat(limited.converged())
                 .as("one window only: nothing to compare with")
                 .isFalse();
-        FootprintTerrain normal = FootprintTerrain.compute(dem, null, box, cells, 122);
+        FootprintTerrain normal = FootprintTerrain.compute(dem, box, cells, 122);
         assertThat(normal.converged()).isTrue();
         assertThat(normal.margin()).isGreaterThan(FootprintTerrain.FIRST_MARGIN);
     }

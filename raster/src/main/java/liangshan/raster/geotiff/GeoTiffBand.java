@@ -142,35 +142,77 @@ public final class GeoTiffBand implements BandSource, AutoCloseable {
         }
     }
 
-    private void decodeBlockRow(int blockRow) {
-        int rows = Math.min(layout.blockHeight(), grid.height() - blockRow * layout.blockHeight());
-        for (int across = 0; across < layout.blocksAcross(); across++) {
-            int block = blockRow * layout.blocksAcross() + across;
-            int bw = layout.blockWidth();
-            if (layout.byteCounts()[block] == 0) {
-                fillSparseBlock(rows, across * bw, Math.min(bw, grid.width() - across * bw));
-                continue;
-            }
-            byte[] raw = decompress(block);
-            long needed = (long) rows * bw * layout.cellType().bytes();
-            if (raw.length < needed) {
-                throw new RasterException(
-                        Reason.MALFORMED,
-                        name,
-                        "block " + block + " decodes to " + raw.length + " bytes, expected at least " + needed);
-            }
-            int firstColumn = across * bw;
-            int columns = Math.min(bw, grid.width() - firstColumn);
-            Samples.decode(raw, layout, rows, columns, cache, firstColumn, grid.width());
+    /**
+     * Reads the window of {@code width} × {@code height} cells whose north-west cell is at
+     * ({@code row0}, {@code col0}), row-major with the window's width, decoding only the blocks
+     * that intersect it (a 1 km² window of a city-wide 30 m tiled raster touches a few tiles,
+     * where {@link #readRows} would decode every tile across the grid). Equal cell for cell to
+     * the same cells read with {@link #readRows}. Unlike {@link #readRows} this keeps no state
+     * (positional reads only), so concurrent calls on one band are safe. <b>Memory:</b> the
+     * window plus one decoded block.
+     *
+     * @throws IndexOutOfBoundsException if the window is empty or leaves the grid
+     * @throws RasterException naming the file if a block cannot be decoded
+     */
+    public float[] readWindow(int row0, int col0, int width, int height) {
+        if (width <= 0 || height <= 0) {
+            throw new IndexOutOfBoundsException("empty window " + width + " × " + height);
         }
+        Objects.checkFromIndexSize(row0, height, grid.height());
+        Objects.checkFromIndexSize(col0, width, grid.width());
+        float[] out = new float[Math.multiplyExact(width, height)];
+        int bw = layout.blockWidth();
+        int bh = layout.blockHeight();
+        float[] block = new float[Math.multiplyExact(bw, bh)];
+        for (int br = row0 / bh; br <= (row0 + height - 1) / bh; br++) {
+            int rows = Math.min(bh, grid.height() - br * bh);
+            for (int bc = col0 / bw; bc <= (col0 + width - 1) / bw; bc++) {
+                int columns = Math.min(bw, grid.width() - bc * bw);
+                decodeBlock(br * layout.blocksAcross() + bc, rows, columns, block, 0, bw);
+                int r0 = Math.max(br * bh, row0);
+                int r1 = Math.min(br * bh + rows, row0 + height);
+                int c0 = Math.max(bc * bw, col0);
+                int c1 = Math.min(bc * bw + columns, col0 + width);
+                for (int r = r0; r < r1; r++) {
+                    System.arraycopy(
+                            block, (r - br * bh) * bw + c0 - bc * bw, out, (r - row0) * width + c0 - col0, c1 - c0);
+                }
+            }
+        }
+        return out;
     }
 
-    /** GDAL's sparse files omit empty blocks (offset and size 0): they read as no-data, or 0 without one. */
-    private void fillSparseBlock(int rows, int firstColumn, int columns) {
-        float value = (float) noData.orElse(0);
-        for (int r = 0; r < rows; r++) {
-            int at = r * grid.width() + firstColumn;
-            java.util.Arrays.fill(cache, at, at + columns, value);
+    /**
+     * Decodes block {@code block} ({@code rows} × {@code columns} cells) into {@code out} from
+     * index {@code first}, {@code stride} floats per row. GDAL's sparse files omit empty blocks
+     * (offset and size 0): they read as no-data, or 0 without one.
+     */
+    private void decodeBlock(int block, int rows, int columns, float[] out, int first, int stride) {
+        if (layout.byteCounts()[block] == 0) {
+            float value = (float) noData.orElse(0);
+            for (int r = 0; r < rows; r++) {
+                java.util.Arrays.fill(out, first + r * stride, first + r * stride + columns, value);
+            }
+            return;
+        }
+        byte[] raw = decompress(block);
+        long needed = (long) rows * layout.blockWidth() * layout.cellType().bytes();
+        if (raw.length < needed) {
+            throw new RasterException(
+                    Reason.MALFORMED,
+                    name,
+                    "block " + block + " decodes to " + raw.length + " bytes, expected at least " + needed);
+        }
+        Samples.decode(raw, layout, rows, columns, out, first, stride);
+    }
+
+    private void decodeBlockRow(int blockRow) {
+        int rows = Math.min(layout.blockHeight(), grid.height() - blockRow * layout.blockHeight());
+        int bw = layout.blockWidth();
+        for (int across = 0; across < layout.blocksAcross(); across++) {
+            int firstColumn = across * bw;
+            int columns = Math.min(bw, grid.width() - firstColumn);
+            decodeBlock(blockRow * layout.blocksAcross() + across, rows, columns, cache, firstColumn, grid.width());
         }
     }
 

@@ -23,9 +23,12 @@ import liangshan.raster.RasterException.Reason;
 /**
  * Writes a single-band GeoTIFF row by row: classic little-endian TIFF, square tiles (default
  * 256 × 256), Deflate (compression 8) at the fastest level (1: writing maps is otherwise the
- * costliest step of a GEP run; files are somewhat larger than at level 6), no predictor, with ModelPixelScale, ModelTiepoint, a
+ * costliest step of a GEP run; files are somewhat larger than at level 6; tiles of continuous
+ * values Huffman-only, see {@link #repetitive}), no predictor, with ModelPixelScale, ModelTiepoint, a
  * GeoKeyDirectory naming the EPSG code (pixel is area) and GDAL_NODATA when a no-data value is
- * given — the tags GDAL needs to report the same grid, CRS and no-data.
+ * given — the tags GDAL needs to report the same grid, CRS and no-data. A tile whose cells are all
+ * the declared no-data value is left sparse (offset and byte count 0, as GDAL's {@code
+ * SPARSE_OK=TRUE} writes it; GDAL reads such tiles as no-data).
  *
  * <p>mil.nga:tiff's writer is not used because it writes strips only. <b>Memory bound:</b> one
  * tile row, {@code 4 × tileSize × width} bytes, plus one tile's bytes. Rows must be written in
@@ -157,9 +160,18 @@ public final class GeoTiffWriter implements AutoCloseable {
             for (int r = 0; r < rowsBuffered; r++) {
                 System.arraycopy(buffer, r * width + t * tile, tileValues, r * tile, columns);
             }
+            int index = tileRowsDone * across + t;
+            if (allNoData(tileValues)) {
+                // A sparse tile (offset and byte count 0): GDAL and GeoTiffBand read it as
+                // no-data, and nothing is compressed for the grid's no-data areas.
+                offsets[index] = 0;
+                counts[index] = 0;
+                continue;
+            }
             raw.clear();
             Samples.encode(tileValues, 0, tileValues.length, type, raw);
             deflater.reset();
+            deflater.setStrategy(repetitive(tileValues) ? Deflater.DEFAULT_STRATEGY : Deflater.HUFFMAN_ONLY);
             deflater.setInput(raw.array(), 0, raw.position());
             deflater.finish();
             int length = 0;
@@ -169,13 +181,53 @@ public final class GeoTiffWriter implements AutoCloseable {
                 }
                 length += deflater.deflate(compressed, length, compressed.length - length);
             }
-            int index = tileRowsDone * across + t;
             offsets[index] = position;
             counts[index] = length;
             writeAt(ByteBuffer.wrap(compressed, 0, length));
         }
         tileRowsDone++;
         rowsBuffered = 0;
+    }
+
+    /**
+     * True when at least a quarter of the tile's cells equal their left neighbour (class-constant
+     * maps, zeros, no-data areas): string matching pays off there. Other tiles (continuous values,
+     * whose bytes rarely repeat) are Huffman-coded only, which is about twice as fast at level 1
+     * for ~5–15 % larger tiles; either way the tile is standard Deflate.
+     */
+    private static boolean repetitive(float[] values) {
+        int same = 0;
+        int previous = Float.floatToRawIntBits(values[0]);
+        for (int i = 1; i < values.length; i++) {
+            int bits = Float.floatToRawIntBits(values[i]);
+            if (bits == previous) {
+                same++;
+            }
+            previous = bits;
+        }
+        return same >= values.length / 4;
+    }
+
+    /** True when a no-data value is declared and every value of the tile is it (NaN matches NaN). */
+    private boolean allNoData(float[] values) {
+        if (noData.isEmpty()) {
+            return false;
+        }
+        float nd = (float) noData.getAsDouble();
+        if (Float.isNaN(nd)) {
+            for (float v : values) {
+                if (!Float.isNaN(v)) {
+                    return false;
+                }
+            }
+        } else {
+            for (float v : values) {
+                if (v != nd) {
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 
     private void writeAt(ByteBuffer bytes) {

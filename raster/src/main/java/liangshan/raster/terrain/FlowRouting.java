@@ -41,25 +41,31 @@ public record FlowRouting(GridGeometry grid, byte[] direction, int[] accumulatio
         double[] distance = D8.distances(g.cellWidth(), g.cellHeight());
         byte[] direction = new byte[z.length];
         boolean[] valid = new boolean[z.length];
-        for (int i = 0; i < z.length; i++) {
-            valid[i] = !Float.isNaN(z[i]);
-        }
-        for (int r = 0; r < h; r++) {
-            for (int c = 0; c < w; c++) {
-                int i = r * w + c;
-                if (!valid[i]) {
-                    direction[i] = D8.NO_DATA;
-                } else if (DemMask.isEdge(valid, w, h, r, c)) {
-                    direction[i] = D8.OUT;
-                } else {
-                    direction[i] = steepestDescent(z, i, w, distance);
-                    if (direction[i] == D8.OUT) {
-                        int parent = flood.reachedFrom()[i];
-                        direction[i] = D8.between(r, c, parent / w, parent % w);
+        int[] from = flood.reachedFrom();
+        // Rows are independent (each writes only its own cells): two threads, same result.
+        RowBlocks.forEach(h, (r0, r1) -> {
+            for (int i = r0 * w; i < r1 * w; i++) {
+                valid[i] = !Float.isNaN(z[i]);
+            }
+        });
+        RowBlocks.forEach(h, (r0, r1) -> {
+            for (int r = r0; r < r1; r++) {
+                for (int c = 0; c < w; c++) {
+                    int i = r * w + c;
+                    if (!valid[i]) {
+                        direction[i] = D8.NO_DATA;
+                    } else if (DemMask.isEdge(valid, w, h, r, c)) {
+                        direction[i] = D8.OUT;
+                    } else {
+                        direction[i] = steepestDescent(z, i, w, distance);
+                        if (direction[i] == D8.OUT) {
+                            int parent = from[i];
+                            direction[i] = D8.between(r, c, parent / w, parent % w);
+                        }
                     }
                 }
             }
-        }
+        });
         return direction;
     }
 

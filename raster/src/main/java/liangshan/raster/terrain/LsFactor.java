@@ -110,10 +110,30 @@ public record LsFactor(SlopeAspect slopeAspect, PriorityFlood flood, FlowRouting
         float[] z = dem.values();
         boolean[] valid = DemMask.valid(dem);
         double d = g.cellWidth();
-        double eight = 8 * d;
         double area = g.cellAreaSquareMetres();
         double cap = maxSlopeLengthMetres * d;
-        for (int r = 0; r < h; r++) {
+        // Rows are independent (each writes only its own LS cells; the DEM, mask, directions and
+        // accumulation are only read): two threads, same result.
+        RowBlocks.forEach(h, (r0, r1) -> lsRows(r0, r1, z, valid, direction, acc, ls, w, h, d, area, cap));
+        return new Band("LS", "1", g, CellType.FLOAT32, OptionalDouble.of(Double.NaN), ls);
+    }
+
+    /** The LS loop of {@link #band} for rows {@code [r0, r1)}. */
+    private static void lsRows(
+            int r0,
+            int r1,
+            float[] z,
+            boolean[] valid,
+            byte[] direction,
+            int[] acc,
+            float[] ls,
+            int w,
+            int h,
+            double d,
+            double area,
+            double cap) {
+        double eight = 8 * d;
+        for (int r = r0; r < r1; r++) {
             int sr = Math.min(Math.max(r, 1), h - 2);
             for (int c = 0; c < w; c++) {
                 int i = r * w + c;
@@ -129,7 +149,6 @@ public record LsFactor(SlopeAspect slopeAspect, PriorityFlood flood, FlowRouting
                 ls[i] = (float) (slopeLength(aIn, d, theta, aspect) * steepness(theta));
             }
         }
-        return new Band("LS", "1", g, CellType.FLOAT32, OptionalDouble.of(Double.NaN), ls);
     }
 
     /** Desmet &amp; Govers L for contributing area {@code aIn} (m²), cell size {@code d} (m). */

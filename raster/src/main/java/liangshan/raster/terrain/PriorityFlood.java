@@ -141,8 +141,9 @@ public record PriorityFlood(GridGeometry grid, float[] filled, int[] reachedFrom
     }
 
     /**
-     * Binary min-heap of cells keyed by (elevation, insertion sequence), packed into one long per
-     * entry: the elevation's order-preserving int bits in the high half, the sequence in the low
+     * 4-ary min-heap of cells keyed by (elevation, insertion sequence), packed into one long per
+     * entry (4 children per node: half the levels of a binary heap, the children of a node on one
+     * cache line): the elevation's order-preserving int bits in the high half, the sequence in the low
      * half. The sequence makes the order total, so equal elevations leave first-in first-out.
      */
     static final class Heap {
@@ -175,7 +176,7 @@ public record PriorityFlood(GridGeometry grid, float[] filled, int[] reachedFrom
             long key = ((long) (bits >= 0 ? bits : bits ^ 0x7FFF_FFFF) << 32) | nextSequence++;
             int k = size++;
             while (k > 0) {
-                int parent = (k - 1) >>> 1;
+                int parent = (k - 1) >>> 2;
                 if (keys[parent] <= key) {
                     break;
                 }
@@ -194,10 +195,14 @@ public record PriorityFlood(GridGeometry grid, float[] filled, int[] reachedFrom
                 int cell = cells[size];
                 long key = keys[size];
                 int k = 0;
-                int child;
-                while ((child = 2 * k + 1) < size) {
-                    if (child + 1 < size && keys[child + 1] < keys[child]) {
-                        child++;
+                int first;
+                while ((first = 4 * k + 1) < size) {
+                    int child = first;
+                    int last = Math.min(first + 4, size);
+                    for (int j = first + 1; j < last; j++) {
+                        if (keys[j] < keys[child]) {
+                            child = j;
+                        }
                     }
                     if (keys[child] >= key) {
                         break;

@@ -44,13 +44,12 @@ public final class ZonalAccumulator {
      */
     public void add(int output, long firstCell, float[] values, int count) {
         Objects.checkFromIndexSize(firstCell, count, index.grid().cellCount());
-        int[] zoneOfCell = index.zones();
         int base = (int) firstCell;
         double[] sum = sums[output];
         long[] missing = noData[output];
         for (int k = 0; k < count; k++) {
             float value = values[k];
-            int z = zoneOfCell[base + k];
+            int z = index.zoneOf(base + k);
             if (z >= 0) {
                 if (value != value) {
                     missing[z]++;

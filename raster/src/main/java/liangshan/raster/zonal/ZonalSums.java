@@ -54,7 +54,6 @@ public record ZonalSums(
         if (nb == 0) {
             return new ZonalSums(List.of(), sums, noData, outside, outsideNoData, cells, index.outsideCells());
         }
-        int[] zoneOfCell = index.zones();
         PixelLoop.over(bands).forEachStrip(strip -> {
             int base = Math.toIntExact(strip.gridIndex(0));
             int n = strip.cellCount();
@@ -67,7 +66,7 @@ public record ZonalSums(
                 long[] missing = noData[b];
                 for (int k = 0; k < n; k++) {
                     float value = v[k];
-                    int z = zoneOfCell[base + k];
+                    int z = index.zoneOf(base + k);
                     boolean isNoData = value != value || (hasNoData && value == nd);
                     if (z >= 0) {
                         if (isNoData) {

@@ -36,8 +36,9 @@ import org.locationtech.jts.geom.Polygonal;
  * {@link #overlapCells()}; cells in no zone have index {@link #OUTSIDE} and are counted in
  * {@link #outsideCells()}, which a run reports.
  *
- * <p><b>Memory:</b> one {@code int} per cell (352 MB for 88 M cells); build it once per grid and
- * zone set and reuse it for every band. Time: O(Σ rows spanned × ring edges + cells assigned).
+ * <p><b>Memory:</b> one {@code char} per cell (zone + 1, 0 = outside; 176 MB for 88 M cells) when
+ * there are fewer than {@value #SHORT_LIMIT} zones (a city has about 1,700 villages), else one
+ * {@code int} per cell; build it once per grid and zone set and reuse it for every band. Time: O(Σ rows spanned × ring edges + cells assigned).
  */
 public final class ZoneIndex {
 
@@ -45,12 +46,15 @@ public final class ZoneIndex {
     public static final int OUTSIDE = -1;
 
     private final GridGeometry grid;
-    private final int[] zoneOfCell;
+    /** Zones up to this count are stored as {@code char} (zone + 1). */
+    static final int SHORT_LIMIT = Character.MAX_VALUE;
+
+    private final Cells zoneOfCell;
     private final long[] cellsPerZone;
     private final long outsideCells;
     private final long overlapCells;
 
-    private ZoneIndex(GridGeometry grid, int[] zoneOfCell, long[] cellsPerZone, long outsideCells, long overlapCells) {
+    private ZoneIndex(GridGeometry grid, Cells zoneOfCell, long[] cellsPerZone, long outsideCells, long overlapCells) {
         this.grid = grid;
         this.zoneOfCell = zoneOfCell;
         this.cellsPerZone = cellsPerZone;
@@ -67,8 +71,7 @@ public final class ZoneIndex {
      */
     public static ZoneIndex rasterise(GridGeometry grid, List<? extends Geometry> zones) {
         Objects.requireNonNull(grid, "grid");
-        int[] zoneOfCell = new int[Math.toIntExact(grid.cellCount())];
-        Arrays.fill(zoneOfCell, OUTSIDE);
+        Cells zoneOfCell = new Cells(Math.toIntExact(grid.cellCount()), zones.size());
         long[] cellsPerZone = new long[zones.size()];
         long overlaps = 0;
         int epsg = Crs.epsgCode(grid.crs());
@@ -141,12 +144,12 @@ public final class ZoneIndex {
 
     /** Zone of the cell at row-major {@code index}, or {@link #OUTSIDE}. */
     public int zoneOf(int index) {
-        return zoneOfCell[index];
+        return zoneOfCell.get(index);
     }
 
     /** Zone of cell (column, row), or {@link #OUTSIDE}. */
     public int zoneAt(int column, int row) {
-        return zoneOfCell[grid.index(column, row)];
+        return zoneOfCell.get(grid.index(column, row));
     }
 
     /** Cells assigned to zone {@code zone}. */
@@ -164,9 +167,36 @@ public final class ZoneIndex {
         return overlapCells;
     }
 
-    /** The backing row-major array (not a copy); read-only by contract. */
-    int[] zones() {
-        return zoneOfCell;
+    /**
+     * Zone per cell, row-major: {@code char} zone + 1 (0 = outside) below {@link #SHORT_LIMIT}
+     * zones, else {@code int} zone ({@link #OUTSIDE} = −1).
+     */
+    private static final class Cells {
+        private final char[] small;
+        private final int[] large;
+
+        Cells(int cells, int zones) {
+            if (zones < SHORT_LIMIT) {
+                small = new char[cells];
+                large = null;
+            } else {
+                small = null;
+                large = new int[cells];
+                Arrays.fill(large, OUTSIDE);
+            }
+        }
+
+        int get(int index) {
+            return small != null ? small[index] - 1 : large[index];
+        }
+
+        void set(int index, int zone) {
+            if (small != null) {
+                small[index] = (char) (zone + 1);
+            } else {
+                large[index] = zone;
+            }
+        }
     }
 
     /** Scanline fill of one zone; see the class comment for the rule. */
@@ -180,7 +210,7 @@ public final class ZoneIndex {
             this.edges = edges;
         }
 
-        long fill(Envelope env, int zone, int[] zoneOfCell, long[] cellsPerZone) {
+        long fill(Envelope env, int zone, Cells zoneOfCell, long[] cellsPerZone) {
             double cw = grid.cellWidth();
             double ch = grid.cellHeight();
             // Rows whose centre y may lie in [minY, maxY]; one row of slack, exact tests below.
@@ -196,8 +226,8 @@ public final class ZoneIndex {
                     int end = firstColumnAtOrAfter(crossings[k + 1], cw);
                     int rowStart = row * grid.width();
                     for (int index = rowStart + first; index < rowStart + end; index++) {
-                        if (zoneOfCell[index] == OUTSIDE) {
-                            zoneOfCell[index] = zone;
+                        if (zoneOfCell.get(index) == OUTSIDE) {
+                            zoneOfCell.set(index, zone);
                         } else {
                             overlaps++;
                         }

@@ -49,6 +49,42 @@ class GeoTiffRoundTripTest {
     }
 
     @Test
+    void tilesOfOnlyNoDataAreLeftSparseAndReadBackAsNoData() {
+        // 40 × 40 cells in 16 × 16 tiles (3 × 3): the NaN block covers tiles (0, 0), (0, 1) and
+        // (1, 0) completely and tile (1, 1) only partly.
+        GridGeometry grid = new GridGeometry("EPSG:4549", 0, 400, 10, 10, 40, 40);
+        float[] v = new float[40 * 40];
+        for (int i = 0; i < v.length; i++) {
+            int r = i / 40;
+            int c = i % 40;
+            v[i] = (r < 32 && c < 32 && !(r >= 16 && c >= 16)) || (r == 20 && c == 20) ? Float.NaN : i * 0.5f;
+        }
+        Path file = dir.resolve("sparse.tif");
+        try (GeoTiffWriter w = GeoTiffWriter.create(file, grid, CellType.FLOAT32, OptionalDouble.of(Double.NaN), 16)) {
+            w.writeRows(v, 40);
+        }
+        try (GeoTiffBand band = GeoTiff.open(file, "1")) {
+            long[] counts = band.layout().byteCounts();
+            assertThat(counts[0]).isZero();
+            assertThat(counts[1]).isZero();
+            assertThat(counts[3]).isZero();
+            assertThat(counts[4]).isPositive();
+            assertThat(band.layout().offsets()[0]).isZero();
+            float[] back = new float[v.length];
+            band.readRows(0, 40, back);
+            assertThat(back).containsExactly(v);
+        }
+        // Without a declared no-data value every tile is stored.
+        Path dense = dir.resolve("dense.tif");
+        try (GeoTiffWriter w = GeoTiffWriter.create(dense, grid, CellType.FLOAT32, OptionalDouble.empty(), 16)) {
+            w.writeRows(v, 40);
+        }
+        try (GeoTiffBand band = GeoTiff.open(dense, "1")) {
+            assertThat(band.layout().byteCounts()).doesNotContain(0L);
+        }
+    }
+
+    @Test
     void integerTypesRoundTripWithSmallTiles() {
         GridGeometry grid = new GridGeometry("EPSG:4549", 0, 100, 2, 2, 37, 21);
         float[] dem = new float[grid.width() * grid.height()];

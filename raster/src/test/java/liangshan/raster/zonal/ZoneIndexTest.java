@@ -130,6 +130,32 @@ class ZoneIndexTest {
                 .hasMessageContaining("zone #0");
     }
 
+    @Test
+    void moreZonesThanACharHoldsFallBackToIntStorage() {
+        // 256 × 256 one-cell zones = 65,536 ≥ SHORT_LIMIT (65,535): int storage; zone 65,535 must
+        // not wrap to "outside", and the last row is left to no zone.
+        GridGeometry grid = new GridGeometry("EPSG:4549", 0, 257, 1, 1, 256, 257);
+        GeometryFactory gf = new GeometryFactory();
+        List<Geometry> zones = new java.util.ArrayList<>();
+        for (int r = 0; r < 256; r++) {
+            for (int c = 0; c < 256; c++) {
+                zones.add(gf.toGeometry(new org.locationtech.jts.geom.Envelope(c, c + 1, 256 - r, 257 - r)));
+            }
+        }
+        assertThat(zones.size()).isGreaterThanOrEqualTo(ZoneIndex.SHORT_LIMIT);
+        ZoneIndex index = ZoneIndex.rasterise(grid, zones);
+        assertThat(index.zoneAt(0, 0)).isZero();
+        assertThat(index.zoneAt(255, 255)).isEqualTo(65_535);
+        assertThat(index.zoneAt(17, 3)).isEqualTo(3 * 256 + 17);
+        assertThat(index.zoneAt(5, 256)).isEqualTo(ZoneIndex.OUTSIDE);
+        assertThat(index.outsideCells()).isEqualTo(256);
+        // One zone fewer: char storage, the same answers.
+        ZoneIndex small = ZoneIndex.rasterise(grid, zones.subList(0, 65_534));
+        assertThat(small.zoneAt(253, 255)).isEqualTo(65_533);
+        assertThat(small.zoneAt(254, 255)).isEqualTo(ZoneIndex.OUTSIDE);
+        assertThat(small.outsideCells()).isEqualTo(256 + 2);
+    }
+
     static LongStream seeds() {
         return LongStream.range(0, 40).map(i -> 0xC0FFEEL + i);
     }

@@ -40,9 +40,10 @@ import org.springframework.stereotype.Service;
 /**
  * The per-cell maps of the latest succeeded GEP run of a year as web-map image layers. A run's
  * maps are {@code <data-dir>/gep/runs/<runId>/out/maps/<indicator>.tif} ({@link #RUN_OUTPUT}, the
- * layout agreed with the run jobs); each is rendered once by {@link GepRasterRenderer} and cached
- * beside it as {@code <indicator>.png} plus {@code <indicator>.png.properties} (size and legend),
- * re-rendered when the map is newer than the cache.
+ * layout agreed with the run jobs). Listing the layers computes (once) only each map's legend and
+ * caches it beside the map as {@code <indicator>.legend.properties} (size and range); the PNG of a
+ * layer is rendered by {@link GepRasterRenderer} only when that layer is requested, and cached as
+ * {@code <indicator>.png}. Both caches are redone when the map is newer than them.
  *
  * <p><b>Which run.</b> The latest succeeded run of the year (by finish time) whose scope overlaps
  * the actor's data scope: runs of the actor's county or of the whole city. A map shows physical
@@ -124,7 +125,7 @@ public class GepRasterLayers {
                 .filter(Files::isRegularFile)
                 .orElseThrow(() -> new ApiException(
                         HttpStatus.NOT_FOUND, "gep.raster.not-found", String.valueOf(year), indicator));
-        cached(tif);
+        cachedPng(tif);
         return pngOf(tif);
     }
 
@@ -153,7 +154,7 @@ public class GepRasterLayers {
     }
 
     private Layer layer(Run run, IndicatorSpec spec, Path tif) {
-        GepRasterRenderer.Legend legend = cached(tif);
+        GepRasterRenderer.Legend legend = legend(tif);
         GridGeometry grid;
         try (GeoTiffBand band = GeoTiff.open(tif, "map")) {
             grid = band.grid();
@@ -211,34 +212,74 @@ public class GepRasterLayers {
         return tif.resolveSibling(name.substring(0, name.length() - ".tif".length()) + ".png");
     }
 
-    /** The legend of the cached PNG of {@code tif}, rendering it first when missing or stale. */
-    private GepRasterRenderer.Legend cached(Path tif) {
-        Path png = pngOf(tif);
-        Path meta = png.resolveSibling(png.getFileName() + ".properties");
+    /**
+     * The legend of {@code tif}: from {@code <indicator>.legend.properties} when it is newer than
+     * the map, else computed ({@link GepRasterRenderer#legend}: the map is read and downsampled,
+     * no image is encoded) and cached. Listing the layers needs only this.
+     */
+    private GepRasterRenderer.Legend legend(Path tif) {
+        Path meta = legendOf(tif);
         synchronized (locks.computeIfAbsent(tif, k -> new Object())) {
             try {
-                if (Files.isRegularFile(png)
-                        && Files.isRegularFile(meta)
-                        && Files.getLastModifiedTime(png).compareTo(Files.getLastModifiedTime(tif)) >= 0) {
+                if (fresh(meta, tif)) {
                     return readLegend(meta);
                 }
-                GepRasterRenderer.Rendered r = GepRasterRenderer.render(tif);
-                writeAtomically(png, r.png());
-                Properties p = new Properties();
-                p.setProperty("width", String.valueOf(r.legend().width()));
-                p.setProperty("height", String.valueOf(r.legend().height()));
-                p.setProperty("min", String.valueOf(r.legend().min()));
-                p.setProperty("max", String.valueOf(r.legend().max()));
-                Path tmp = Files.createTempFile(meta.getParent(), ".legend", ".tmp");
-                try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
-                    p.store(w, "legend of " + png.getFileName());
+                GepRasterRenderer.Legend legend = GepRasterRenderer.legend(tif);
+                writeLegend(meta, legend);
+                return legend;
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot cache the legend of " + tif, e);
+            }
+        }
+    }
+
+    /**
+     * Renders {@code tif}'s PNG when it is missing or older than the map — only this layer; the
+     * legend is taken from its cache when fresh (so the image matches the listed range) or
+     * computed in the same pass and cached.
+     */
+    private void cachedPng(Path tif) {
+        Path png = pngOf(tif);
+        Path meta = legendOf(tif);
+        synchronized (locks.computeIfAbsent(tif, k -> new Object())) {
+            try {
+                if (fresh(png, tif)) {
+                    return;
                 }
-                Files.move(tmp, meta, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-                return r.legend();
+                if (fresh(meta, tif)) {
+                    writeAtomically(png, GepRasterRenderer.render(tif, readLegend(meta)));
+                    return;
+                }
+                GepRasterRenderer.Rendered r = GepRasterRenderer.render(tif);
+                writeLegend(meta, r.legend());
+                writeAtomically(png, r.png());
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot cache the rendering of " + tif, e);
             }
         }
+    }
+
+    private static boolean fresh(Path cache, Path tif) throws IOException {
+        return Files.isRegularFile(cache)
+                && Files.getLastModifiedTime(cache).compareTo(Files.getLastModifiedTime(tif)) >= 0;
+    }
+
+    private static Path legendOf(Path tif) {
+        String name = tif.getFileName().toString();
+        return tif.resolveSibling(name.substring(0, name.length() - ".tif".length()) + ".legend.properties");
+    }
+
+    private static void writeLegend(Path meta, GepRasterRenderer.Legend legend) throws IOException {
+        Properties p = new Properties();
+        p.setProperty("width", String.valueOf(legend.width()));
+        p.setProperty("height", String.valueOf(legend.height()));
+        p.setProperty("min", String.valueOf(legend.min()));
+        p.setProperty("max", String.valueOf(legend.max()));
+        Path tmp = Files.createTempFile(meta.getParent(), ".legend", ".tmp");
+        try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
+            p.store(w, "legend of " + meta.getFileName());
+        }
+        Files.move(tmp, meta, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 
     private static void writeAtomically(Path target, byte[] bytes) throws IOException {

@@ -53,13 +53,37 @@ final class GepRasterRenderer {
     private GepRasterRenderer() {}
 
     static Rendered render(Path tif) {
+        float[][] pixels = new float[1][];
+        Legend legend = legend(tif, pixels);
+        return new Rendered(png(pixels[0], legend), legend);
+    }
+
+    /**
+     * Renders {@code tif} with a legend computed earlier by {@link #legend(Path)} (the same file:
+     * the same downsampled pixels, so the same colours as {@link #render}).
+     */
+    static byte[] render(Path tif, Legend legend) {
+        float[][] pixels = new float[1][];
+        Legend now = legend(tif, pixels);
+        if (now.width() != legend.width() || now.height() != legend.height()) {
+            throw new IllegalStateException(tif + " changed size since its legend was computed");
+        }
+        return png(pixels[0], legend);
+    }
+
+    /** The size and legend range of {@code tif}'s rendering, without encoding an image. */
+    static Legend legend(Path tif) {
+        return legend(tif, new float[1][]);
+    }
+
+    private static Legend legend(Path tif, float[][] pixelsOut) {
         try (GeoTiffBand band = GeoTiff.open(tif, "map")) {
             GridGeometry grid = band.grid();
             int[] size = outputSize(grid.width(), grid.height(), MAX_SIDE);
             float[] pixels = downsample(band, size[0], size[1]);
             double[] range = legendRange(pixels);
-            Legend legend = new Legend(size[0], size[1], range[0], range[1]);
-            return new Rendered(png(pixels, legend), legend);
+            pixelsOut[0] = pixels;
+            return new Legend(size[0], size[1], range[0], range[1]);
         }
     }
 

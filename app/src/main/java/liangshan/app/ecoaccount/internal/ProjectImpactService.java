@@ -1,5 +1,10 @@
 package liangshan.app.ecoaccount.internal;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
@@ -15,8 +20,10 @@ import liangshan.gep.params.ParameterSets;
 import liangshan.gep.project.LandCoverChange;
 import liangshan.gep.project.ProjectImpact;
 import liangshan.gep.project.ProjectImpactResult;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
+import org.springframework.web.multipart.MultipartFile;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -38,23 +45,107 @@ class ProjectImpactService {
      */
     private static final String ENGINE_CODE = "gep.";
 
+    /** File name of an uploaded replacement raster as the engine's problems name it. */
+    static final String REPLACEMENT_FILE = "replacement.tif";
+
     private final GepInputSets inputSets;
     private final ProjectImpactCounties counties;
     private final Clock clock;
     private final ProjectImpact engine;
+    private final long maxReplacementBytes;
 
-    ProjectImpactService(GepInputSets inputSets, ProjectImpactCounties counties, Clock clock) {
+    ProjectImpactService(
+            GepInputSets inputSets,
+            ProjectImpactCounties counties,
+            Clock clock,
+            @Value("${liangshan.gep.project.max-replacement-bytes:104857600}") long maxReplacementBytes) {
         this.inputSets = inputSets;
         this.counties = counties;
         this.clock = clock;
         this.engine = new ProjectImpact(clock);
+        this.maxReplacementBytes = maxReplacementBytes;
     }
 
     ProjectImpactJson compute(ProjectImpactRequest body) {
+        requireFootprint(body);
+        return compute(body, change(body.change()));
+    }
+
+    /**
+     * The multipart form: {@code body} without {@code change}, the land cover after the project
+     * being the uploaded GeoTIFF {@code replacement} ({@link #checkReplacement}); the engine then
+     * checks it like the CLI's {@code --landcover-after}: on the grid of {@code landcover.tif}, an
+     * integer raster, every class in the parameter set.
+     */
+    ProjectImpactJson computeWithReplacement(ProjectImpactRequest body, MultipartFile replacement) {
+        requireFootprint(body);
+        if (body.change() != null) {
+            throw new ApiException(HttpStatus.BAD_REQUEST, "gep.project.bad-change");
+        }
+        checkReplacement(replacement);
+        Path dir = null;
+        try {
+            dir = Files.createTempDirectory("gep-replacement-");
+            Path file = dir.resolve(REPLACEMENT_FILE);
+            try (InputStream in = replacement.getInputStream()) {
+                Files.copy(in, file);
+            }
+            return compute(body, new LandCoverChange.Replacement(file));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot store the replacement raster", e);
+        } finally {
+            deleteQuietly(dir);
+        }
+    }
+
+    /** 400 when missing or not a TIFF (byte-order mark and 42), 413 over the size limit. */
+    void checkReplacement(MultipartFile replacement) {
+        if (replacement == null || replacement.isEmpty()) {
+            throw new ApiException(HttpStatus.BAD_REQUEST, "gep.project.replacement-required");
+        }
+        if (replacement.getSize() > maxReplacementBytes) {
+            throw new ApiException(
+                    HttpStatus.CONTENT_TOO_LARGE,
+                    "gep.project.replacement-too-large",
+                    String.valueOf(replacement.getSize()),
+                    String.valueOf(maxReplacementBytes));
+        }
+        byte[] head = new byte[4];
+        try (InputStream in = replacement.getInputStream()) {
+            if (in.readNBytes(head, 0, 4) < 4 || !isTiff(head)) {
+                throw new ApiException(HttpStatus.BAD_REQUEST, "gep.project.replacement-not-tiff");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the replacement raster", e);
+        }
+    }
+
+    private static boolean isTiff(byte[] h) {
+        return (h[0] == 'I' && h[1] == 'I' && h[2] == 42 && h[3] == 0)
+                || (h[0] == 'M' && h[1] == 'M' && h[2] == 0 && h[3] == 42);
+    }
+
+    private static void deleteQuietly(Path dir) {
+        if (dir == null) {
+            return;
+        }
+        try (java.util.stream.Stream<Path> files = Files.list(dir)) {
+            for (Path f : files.toList()) {
+                Files.deleteIfExists(f);
+            }
+            Files.deleteIfExists(dir);
+        } catch (IOException ignored) {
+            // A temporary file left behind is harmless; the answer matters more.
+        }
+    }
+
+    private static void requireFootprint(ProjectImpactRequest body) {
         if (body == null || body.footprint() == null || !body.footprint().isObject()) {
             throw new ApiException(HttpStatus.BAD_REQUEST, "gep.project.footprint-required");
         }
-        LandCoverChange change = change(body.change());
+    }
+
+    private ProjectImpactJson compute(ProjectImpactRequest body, LandCoverChange change) {
         GepInputSets.InputSet set;
         int year;
         if (body.inputs() != null) {

@@ -119,6 +119,12 @@ class GepRasterLayersTest {
         assertThat(bounds.get(1).get(0).asDouble()).isBetween(119.2, 119.25);
         assertThat(bounds.get(3).get(1).asDouble()).isBetween(28.92, 28.94);
 
+        // Listing computed the legend only: no layer is rendered before its PNG is asked for.
+        assertThat(tif.resolveSibling("water_conservation.legend.properties")).exists();
+        assertThat(tif.resolveSibling("water_conservation.png")).doesNotExist();
+        Path other = writeMap(latest, "carbon_sequestration", 50, 30);
+        assertThat(client.get("/api/v1/gep/rasters?year=2093").json().size()).isEqualTo(2);
+
         HttpResponse<byte[]> png = bytes(client, "/api/v1/gep/rasters/2093/water_conservation.png");
         assertThat(png.statusCode()).isEqualTo(200);
         assertThat(png.headers().firstValue("Content-Type")).contains("image/png");
@@ -131,6 +137,16 @@ class GepRasterLayersTest {
         assertThat(tif.resolveSibling("water_conservation.png")).exists();
         assertThat(Files.readAllBytes(tif.resolveSibling("water_conservation.png")))
                 .isEqualTo(png.body());
+
+        // Only the requested layer was rendered; the listed legend is the one the PNG used.
+        assertThat(other.resolveSibling("carbon_sequestration.png")).doesNotExist();
+        JsonNode again = null;
+        for (JsonNode l : client.get("/api/v1/gep/rasters?year=2093").json()) {
+            again = l.path("indicator").asString().equals("water_conservation") ? l : again;
+        }
+        assertThat(again).isNotNull();
+        assertThat(again.path("min").asString()).isEqualTo(layer.path("min").asString());
+        assertThat(again.path("max").asString()).isEqualTo(layer.path("max").asString());
 
         assertThat(client.get("/api/v1/gep/rasters/2093/soil_retention.png").code())
                 .isEqualTo("gep.raster.not-found");
