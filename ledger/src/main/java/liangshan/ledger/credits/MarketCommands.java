@@ -298,6 +298,9 @@ final class MarketCommands {
         if (pool == null) {
             return CreditCode.POOL_NOT_FOUND;
         }
+        if (pool.party().equals(c.buyer())) {
+            return CreditCode.SAME_PARTY;
+        }
         if (c.units() < 1) {
             return CreditCode.AMOUNT_INVALID;
         }

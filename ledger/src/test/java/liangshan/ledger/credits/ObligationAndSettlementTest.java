@@ -18,9 +18,12 @@ class ObligationAndSettlementTest {
 
     @Test
     void obligationIsTheLossTimesTheMultiplierRoundedUpToTheUnit() {
-        assertThat(CreditUnits.obligationUnits(Money.ofFen(-12_345), BigDecimal.ONE)).isEqualTo(123_450);
-        assertThat(CreditUnits.obligationUnits(Money.ofFen(1), new BigDecimal("1.0001"))).isEqualTo(11);
-        assertThat(CreditUnits.obligationUnits(Money.ofFen(333), new BigDecimal("0.3333"))).isEqualTo(1110);
+        assertThat(CreditUnits.obligationUnits(Money.ofFen(-12_345), BigDecimal.ONE))
+                .isEqualTo(123_450);
+        assertThat(CreditUnits.obligationUnits(Money.ofFen(1), new BigDecimal("1.0001")))
+                .isEqualTo(11);
+        assertThat(CreditUnits.obligationUnits(Money.ofFen(333), new BigDecimal("0.3333")))
+                .isEqualTo(1110);
         assertThat(CreditUnits.paymentFen(1, 1)).isEqualTo(1);
         assertThat(CreditUnits.paymentFen(1000, 1234)).isEqualTo(1234);
         assertThat(CreditUnits.format(123_450)).isEqualTo("123.450");
@@ -37,7 +40,8 @@ class ObligationAndSettlementTest {
     void anObligationCannotBeAcquittedByPendingCredits() {
         f.batch(firm, "330824", 20_000, null);
         String o = f.obligation(firm, "330824", 1_000, null);
-        assertThat(f.run(new CreditCommand.Retire(UUID.randomUUID(), firm, 10_000, o, firm, "self")).code())
+        assertThat(f.run(new CreditCommand.Retire(UUID.randomUUID(), firm, 10_000, o, firm, "self"))
+                        .code())
                 .isEqualTo(CreditCode.PENDING_NOT_RETIRABLE);
         assertThat(f.registry.obligation(o).orElseThrow().acquitted()).isFalse();
         assertThat(f.registry.units(BlockState.RETIRED)).isZero();
@@ -49,14 +53,17 @@ class ObligationAndSettlementTest {
         f.issued(farVillage, "330881", 20_000, null);
         f.ok(new CreditCommand.Transfer(UUID.randomUUID(), farVillage, firm, 18_000, 0, "sale off market"));
         String o = f.obligation(firm, "330824", 1_000, null);
-        assertThat(f.run(new CreditCommand.Retire(UUID.randomUUID(), firm, 10_000, o, firm, "offset")).code())
+        assertThat(f.run(new CreditCommand.Retire(UUID.randomUUID(), firm, 10_000, o, firm, "offset"))
+                        .code())
                 .isEqualTo(CreditCode.CREDITS_DO_NOT_MATCH);
         // Same county: fine.
         f.issued(village, "330824", 20_000, null);
         f.ok(new CreditCommand.Transfer(UUID.randomUUID(), village, firm, 10_000, 0, "sale off market"));
         f.ok(new CreditCommand.Retire(UUID.randomUUID(), firm, 10_000, o, firm, "offset"));
         assertThat(f.registry.obligation(o).orElseThrow().acquitted()).isTrue();
-        assertThat(f.registry.issuedBalance(firm)).as("the far county's credits are untouched").isEqualTo(18_000);
+        assertThat(f.registry.issuedBalance(firm))
+                .as("the far county's credits are untouched")
+                .isEqualTo(18_000);
         f.assertConsistent();
     }
 
@@ -66,11 +73,14 @@ class ObligationAndSettlementTest {
         String o1 = f.obligation(firm, "330824", 900, null); // 9000 units
         String o2 = f.obligation(firm, "330824", 900, null);
         f.ok(new CreditCommand.Retire(UUID.randomUUID(), village, 9_000, o1, firm, "offset"));
-        assertThat(f.run(new CreditCommand.Retire(UUID.randomUUID(), village, 9_000, o2, firm, "again")).code())
+        assertThat(f.run(new CreditCommand.Retire(UUID.randomUUID(), village, 9_000, o2, firm, "again"))
+                        .code())
                 .isEqualTo(CreditCode.INSUFFICIENT_CREDITS);
-        assertThat(f.run(new CreditCommand.Retire(UUID.randomUUID(), village, 1, o1, firm, "again")).code())
+        assertThat(f.run(new CreditCommand.Retire(UUID.randomUUID(), village, 1, o1, firm, "again"))
+                        .code())
                 .isEqualTo(CreditCode.OBLIGATION_ALREADY_ACQUITTED);
-        assertThat(f.run(new CreditCommand.Transfer(UUID.randomUUID(), village, firm, 1, 0, "retired")).code())
+        assertThat(f.run(new CreditCommand.Transfer(UUID.randomUUID(), village, firm, 1, 0, "retired"))
+                        .code())
                 .isEqualTo(CreditCode.INSUFFICIENT_CREDITS);
         assertThat(f.registry.obligation(o2).orElseThrow().retiredUnits()).isZero();
         assertThat(f.registry.blocks())
@@ -83,7 +93,8 @@ class ObligationAndSettlementTest {
     void serviceTypeMatchingIsAppliedWhenTheObligationNamesOne() {
         f.issued(village, "330824", 10_000, "soil_retention");
         String water = f.obligation(firm, "330824", 100, "water_retention");
-        assertThat(f.run(new CreditCommand.Retire(UUID.randomUUID(), village, 1_000, water, firm, "x")).code())
+        assertThat(f.run(new CreditCommand.Retire(UUID.randomUUID(), village, 1_000, water, firm, "x"))
+                        .code())
                 .isEqualTo(CreditCode.CREDITS_DO_NOT_MATCH);
         String soil = f.obligation(firm, "330824", 100, "soil_retention");
         f.ok(new CreditCommand.Retire(UUID.randomUUID(), village, 1_000, soil, firm, "x"));
@@ -115,7 +126,8 @@ class ObligationAndSettlementTest {
         assertThat(f.registry.listing("l1").orElseThrow().remainingUnits()).isEqualTo(2_500);
         f.ok(new CreditCommand.Delist(UUID.randomUUID(), "l1", village));
         assertThat(f.registry.issuedBalance(village)).isEqualTo(9_000 - 2_500);
-        assertThat(f.run(new CreditCommand.Buy(UUID.randomUUID(), "l1", firm, 1, f.cash.get(firm))).code())
+        assertThat(f.run(new CreditCommand.Buy(UUID.randomUUID(), "l1", firm, 1, f.cash.get(firm)))
+                        .code())
                 .isEqualTo(CreditCode.LISTING_CLOSED);
         f.assertConsistent();
     }
@@ -126,9 +138,17 @@ class ObligationAndSettlementTest {
         f.ok(new CreditCommand.ConfigurePool(
                 UUID.randomUUID(), new CountyPool("330824", pool, 1_500, f.cash.get(pool))));
         CreditProject notPool = new CreditProject(
-                "gov-x", ProjectKind.GOVERNMENT, "330824", village, "fp",
-                new LandClaim(java.util.Set.of("river-9"), CreditFixture.FROM, CreditFixture.TO), null, "p1", false);
-        assertThat(f.run(new CreditCommand.RegisterProject(UUID.randomUUID(), notPool)).code())
+                "gov-x",
+                ProjectKind.GOVERNMENT,
+                "330824",
+                village,
+                "fp",
+                new LandClaim(java.util.Set.of("river-9"), CreditFixture.FROM, CreditFixture.TO),
+                null,
+                "p1",
+                false);
+        assertThat(f.run(new CreditCommand.RegisterProject(UUID.randomUUID(), notPool))
+                        .code())
                 .isEqualTo(CreditCode.GOVERNMENT_PROJECT_OWNER_NOT_POOL);
         f.issued(pool, "330824", 2_000, null); // 1800 issued into the pool
         String o = f.obligation(firm, "330824", 300, null); // 3000 units
@@ -142,10 +162,12 @@ class ObligationAndSettlementTest {
             assertThat(l.beneficiary()).isEqualTo(firm);
         });
         assertThat(f.cashOf(pool)).isEqualTo(4_500); // 3 credits × 15.00 元
-        assertThat(f.run(new CreditCommand.Retire(UUID.randomUUID(), village, 1, o, firm, "x")).code())
+        assertThat(f.run(new CreditCommand.Retire(UUID.randomUUID(), village, 1, o, firm, "x"))
+                        .code())
                 .as("the rest is owed by the pool, not open to others")
                 .isEqualTo(CreditCode.EXCEEDS_OBLIGATION);
-        assertThat(f.run(new CreditCommand.SettlePoolLiabilities(UUID.randomUUID(), "330824")).code())
+        assertThat(f.run(new CreditCommand.SettlePoolLiabilities(UUID.randomUUID(), "330824"))
+                        .code())
                 .isEqualTo(CreditCode.NOTHING_TO_SETTLE);
         f.issued(pool, "330824", 1_000, null); // 900 more
         f.ok(new CreditCommand.SettlePoolLiabilities(UUID.randomUUID(), "330824"));
