@@ -67,6 +67,7 @@ class CreditSimulationTest {
     @ParameterizedTest(name = "seed {0}")
     @MethodSource("seeds")
     void registryAgreesWithTheAuditorAndTheLedgerAfterEveryCommand(long seed) {
+        long cpuStart = java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
         Random random = new Random(seed);
         Map<CreditCode, Integer> seen = new EnumMap<>(CreditCode.class);
         for (int episode = 0; episode < EPISODES; episode++) {
@@ -89,6 +90,12 @@ class CreditSimulationTest {
                     .isEmpty();
         }
         assertThat(seen.keySet()).as("seed %d codes %s", seed, seen).containsAll(MUST_OCCUR);
+        long cpuMillis =
+                (java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() - cpuStart)
+                        / 1_000_000;
+        System.out.printf(
+                "credits simulation seed %d: %d commands, %d ms CPU, codes %s%n",
+                seed, EPISODES * OPERATIONS, cpuMillis, seen);
     }
 
     private static final class Episode {
