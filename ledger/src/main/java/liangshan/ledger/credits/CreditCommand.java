@@ -74,6 +74,23 @@ public sealed interface CreditCommand {
     record Buy(UUID requestId, String listingId, String buyer, long units, UUID buyerCashAccount)
             implements CreditCommand {}
 
+    /** A standing offer to buy up to {@code units} at a price; no money moves until a seller accepts. */
+    record PlaceBid(
+            UUID requestId,
+            String bidId,
+            String buyer,
+            long units,
+            long priceFenPerCredit,
+            UUID buyerCashAccount,
+            String policyVersion)
+            implements CreditCommand {}
+
+    /** A seller fills (part of) a bid from its ISSUED credits: delivery versus payment at the bid price. */
+    record AcceptBid(UUID requestId, String bidId, String seller, long units) implements CreditCommand {}
+
+    /** The buyer withdraws what is left of its bid. */
+    record WithdrawBid(UUID requestId, String bidId, String buyer) implements CreditCommand {}
+
     /** Registers a development project's obligation from its loss of regulating value. */
     record RegisterObligation(
             UUID requestId,

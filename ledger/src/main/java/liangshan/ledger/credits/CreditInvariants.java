@@ -35,7 +35,14 @@ public final class CreditInvariants {
 
     /** History kinds that must have a line in the public register. */
     private static final Set<String> PUBLISHED_KINDS = Set.of(
-            "transfer", "buy", "retire", "buy_from_pool", "settle_pool_liabilities", "approve_release", "cancel");
+            "transfer",
+            "buy",
+            "retire",
+            "buy_from_pool",
+            "settle_pool_liabilities",
+            "approve_release",
+            "cancel",
+            "accept_bid");
 
     private CreditInvariants() {}
 

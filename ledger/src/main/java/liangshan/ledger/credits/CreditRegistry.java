@@ -30,6 +30,7 @@ public final class CreditRegistry {
     private final Clock clock;
     private final SupplyCommands supply;
     private final MarketCommands market;
+    private final BidCommands bids;
 
     /**
      * A registry writing to {@code ledger}; opens the registry's system accounts there (idempotent).
@@ -46,6 +47,7 @@ public final class CreditRegistry {
         openLedgerAccounts(accounts.system());
         this.supply = new SupplyCommands(state, accounts, this::openLedgerAccounts);
         this.market = new MarketCommands(state);
+        this.bids = new BidCommands(state, market);
     }
 
     private void openLedgerAccounts(List<liangshan.ledger.NewAccount> requests) {
@@ -113,6 +115,12 @@ public final class CreditRegistry {
             return market.delist(x, plan);
         } else if (c instanceof CreditCommand.Buy x) {
             return market.buy(x, plan);
+        } else if (c instanceof CreditCommand.PlaceBid x) {
+            return bids.place(x, plan);
+        } else if (c instanceof CreditCommand.AcceptBid x) {
+            return bids.accept(x, plan);
+        } else if (c instanceof CreditCommand.WithdrawBid x) {
+            return bids.withdraw(x, plan);
         } else if (c instanceof CreditCommand.RegisterObligation x) {
             return market.registerObligation(x, plan);
         } else if (c instanceof CreditCommand.Retire x) {
@@ -168,6 +176,10 @@ public final class CreditRegistry {
 
     public synchronized Optional<Listing> listing(String id) {
         return Optional.ofNullable(state.listings.get(id));
+    }
+
+    public synchronized Optional<Bid> bid(String id) {
+        return Optional.ofNullable(state.bids.get(id));
     }
 
     public synchronized List<PoolLiability> liabilities() {

@@ -127,13 +127,38 @@ final class MarketCommands {
         }
         plan.move(listedUnder(listing.id()), c.units(), b -> b.moveTo(BlockState.ISSUED, c.buyer(), null, null));
         plan.units = c.units();
-        long payment = CreditUnits.paymentFen(c.units(), listing.priceFenPerCredit());
-        RevenueShareRule rule = state.policies.get(listing.policyVersion()).revenueRule();
+        paySeller(
+                plan,
+                listing.seller(),
+                c.buyer(),
+                c.buyerCashAccount(),
+                c.units(),
+                listing.priceFenPerCredit(),
+                listing.policyVersion());
+        plan.effect(
+                () -> state.listings.put(listing.id(), listing.withRemaining(listing.remainingUnits() - c.units())));
+        return CreditCode.OK;
+    }
+
+    /**
+     * The CNY legs of a sale (buyer's cash → the seller's share accounts, split exactly by the policy's
+     * revenue rule, invariant 12) and its register line; the credit legs are already in the plan.
+     */
+    void paySeller(
+            Plan plan,
+            String sellerId,
+            String buyer,
+            java.util.UUID buyerCash,
+            long units,
+            long price,
+            String policyVersion) {
+        long payment = CreditUnits.paymentFen(units, price);
+        RevenueShareRule rule = state.policies.get(policyVersion).revenueRule();
         Map<RevenueShare, Long> shares = rule.split(payment);
-        CreditParty seller = state.parties.get(listing.seller());
+        CreditParty seller = state.parties.get(sellerId);
         for (RevenueShare share : RevenueShare.values()) {
             plan.cash(
-                    c.buyerCashAccount(),
+                    buyerCash,
                     seller.proceeds().get(share),
                     shares.get(share),
                     "credits.sale." + share.name().toLowerCase(java.util.Locale.ROOT));
@@ -142,20 +167,17 @@ final class MarketCommands {
                 RegisterEntry.Kind.SALE,
                 plan.requestId,
                 plan.at,
-                listing.seller(),
-                c.buyer(),
-                c.units(),
+                sellerId,
+                buyer,
+                units,
                 Plan.ranges(plan.changed(
-                        b -> b.state() == BlockState.ISSUED && b.holder().equals(c.buyer()))),
-                listing.priceFenPerCredit(),
+                        b -> b.state() == BlockState.ISSUED && b.holder().equals(buyer))),
+                price,
                 payment,
                 shares,
                 null,
                 null,
                 rule.version()));
-        plan.effect(
-                () -> state.listings.put(listing.id(), listing.withRemaining(listing.remainingUnits() - c.units())));
-        return CreditCode.OK;
     }
 
     CreditCode registerObligation(CreditCommand.RegisterObligation c, Plan plan) {

@@ -26,6 +26,7 @@ final class RegistryState {
     final TreeMap<Long, SerialBlock> blocks = new TreeMap<>();
 
     final Map<String, Listing> listings = new LinkedHashMap<>();
+    final Map<String, Bid> bids = new LinkedHashMap<>();
     final Map<String, Obligation> obligations = new LinkedHashMap<>();
     final Map<String, PoolLiability> liabilities = new LinkedHashMap<>();
     final Map<UUID, Remembered> outcomes = new HashMap<>();

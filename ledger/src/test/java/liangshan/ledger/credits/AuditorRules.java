@@ -34,6 +34,12 @@ final class AuditorRules {
             return delist(x);
         } else if (c instanceof CreditCommand.Buy x) {
             return buy(x);
+        } else if (c instanceof CreditCommand.PlaceBid x) {
+            return placeBid(x);
+        } else if (c instanceof CreditCommand.AcceptBid x) {
+            return acceptBid(x);
+        } else if (c instanceof CreditCommand.WithdrawBid x) {
+            return withdrawBid(x);
         } else if (c instanceof CreditCommand.RegisterObligation x) {
             return obligation(x);
         } else if (c instanceof CreditCommand.Retire x) {
@@ -250,6 +256,73 @@ final class AuditorRules {
         if (l.units.isEmpty()) {
             l.open = false;
         }
+        return CreditCode.OK;
+    }
+
+    private CreditCode placeBid(CreditCommand.PlaceBid x) {
+        if (a.bids.containsKey(x.bidId())) {
+            return CreditCode.BID_EXISTS;
+        }
+        if (!a.parties.containsKey(x.buyer())) {
+            return CreditCode.PARTY_NOT_FOUND;
+        }
+        if (x.units() < 1) {
+            return CreditCode.AMOUNT_INVALID;
+        }
+        a.bids.put(x.bidId(), new CreditAuditor.Bid(x.buyer(), x.priceFenPerCredit(), x.units()));
+        return CreditCode.OK;
+    }
+
+    private CreditCode acceptBid(CreditCommand.AcceptBid x) {
+        CreditAuditor.Bid bid = a.bids.get(x.bidId());
+        if (bid == null) {
+            return CreditCode.BID_NOT_FOUND;
+        }
+        if (!bid.open) {
+            return CreditCode.BID_CLOSED;
+        }
+        if (!a.parties.containsKey(x.seller())) {
+            return CreditCode.PARTY_NOT_FOUND;
+        }
+        if (x.seller().equals(bid.buyer)) {
+            return CreditCode.SAME_PARTY;
+        }
+        if (x.units() < 1) {
+            return CreditCode.AMOUNT_INVALID;
+        }
+        if (x.units() > bid.remaining) {
+            return CreditCode.EXCEEDS_BID;
+        }
+        CreditAuditor.Party seller = a.parties.get(x.seller());
+        if (CreditAuditor.sum(seller.issued) < x.units()) {
+            return CreditCode.INSUFFICIENT_CREDITS;
+        }
+        CreditAuditor.Party buyer = a.parties.get(bid.buyer);
+        long pay = CreditAuditor.payment(x.units(), bid.price);
+        if (pay > buyer.cash) {
+            return CreditCode.LEDGER_REJECTED;
+        }
+        buyer.cash -= pay;
+        seller.cash += pay;
+        CreditAuditor.add(buyer.issued, a.take(seller.issued, x.units(), i -> true));
+        bid.remaining -= x.units();
+        bid.open = bid.remaining > 0;
+        return CreditCode.OK;
+    }
+
+    private CreditCode withdrawBid(CreditCommand.WithdrawBid x) {
+        CreditAuditor.Bid bid = a.bids.get(x.bidId());
+        if (bid == null) {
+            return CreditCode.BID_NOT_FOUND;
+        }
+        if (!bid.open) {
+            return CreditCode.BID_CLOSED;
+        }
+        if (!bid.buyer.equals(x.buyer())) {
+            return CreditCode.NOT_BID_BUYER;
+        }
+        bid.open = false;
+        bid.remaining = 0;
         return CreditCode.OK;
     }
 

@@ -100,6 +100,19 @@ final class CreditAuditor {
         }
     }
 
+    static final class Bid {
+        final String buyer;
+        final long price;
+        long remaining;
+        boolean open = true;
+
+        Bid(String buyer, long price, long remaining) {
+            this.buyer = buyer;
+            this.price = price;
+            this.remaining = remaining;
+        }
+    }
+
     static final class Obligation {
         final String county;
         final String service;
@@ -137,6 +150,7 @@ final class CreditAuditor {
     final Map<String, Proposal> proposals = new LinkedHashMap<>();
     final Map<String, Listing> listings = new LinkedHashMap<>();
     final Map<String, Obligation> obligations = new LinkedHashMap<>();
+    final Map<String, Bid> bids = new LinkedHashMap<>();
     final List<Liability> liabilities = new ArrayList<>();
     long retiredTotal;
 

@@ -62,7 +62,10 @@ class CreditSimulationTest {
             CreditCode.CREDITS_DO_NOT_MATCH,
             CreditCode.NOTHING_TO_SETTLE,
             CreditCode.STATE_NOT_CANCELLABLE,
-            CreditCode.LEDGER_REJECTED);
+            CreditCode.LEDGER_REJECTED,
+            CreditCode.EXCEEDS_BID,
+            CreditCode.BID_CLOSED,
+            CreditCode.NOT_BID_BUYER);
 
     @ParameterizedTest(name = "seed {0}")
     @MethodSource("seeds")
@@ -322,12 +325,34 @@ class CreditSimulationTest {
             }
         }
 
+        private static final class BidGenerator {
+            static CreditCommand generate(Episode e, UUID id, String p, long held) {
+                Random r = e.r;
+                List<String> bids = new ArrayList<>(e.a.bids.keySet());
+                int dice = r.nextInt(10);
+                if (dice < 3 || bids.isEmpty()) {
+                    return new CreditCommand.PlaceBid(
+                            id, "bid-" + e.next++, p, 1 + r.nextInt(3000), r.nextInt(4000), cash(p), "p1");
+                }
+                String bid = e.pick(bids);
+                if (dice < 9) {
+                    long n = r.nextBoolean() ? e.units(held) : e.units(e.a.bids.get(bid).remaining);
+                    return new CreditCommand.AcceptBid(id, bid, p, n);
+                }
+                String buyer = r.nextInt(5) == 0 ? p : e.a.bids.get(bid).buyer;
+                return new CreditCommand.WithdrawBid(id, bid, buyer);
+            }
+        }
+
         private static final class MarketGenerator {
             static CreditCommand generate(Episode e, int dice, UUID id) {
                 Random r = e.r;
                 CreditAuditor a = e.a;
                 String p = e.party();
                 long held = CreditAuditor.sum(a.parties.get(p).issued);
+                if (dice < 51) {
+                    return BidGenerator.generate(e, id, p, held);
+                }
                 if (dice < 57) {
                     String to = r.nextInt(15) == 0 ? p : e.party();
                     return new CreditCommand.Transfer(id, p, to, e.units(held), r.nextInt(3000), "deal");

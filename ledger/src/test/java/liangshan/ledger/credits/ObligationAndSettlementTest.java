@@ -179,4 +179,34 @@ class ObligationAndSettlementTest {
         assertThat(f.registry.issuedBalance(pool)).isEqualTo(600);
         f.assertConsistent();
     }
+
+    @Test
+    void aBidIsFilledByDeliveryVersusPaymentAtTheBidPrice() {
+        f.issued(village, "330824", 10_000, null);
+        f.fund(firm, 3_000);
+        f.ok(new CreditCommand.PlaceBid(UUID.randomUUID(), "b1", firm, 4_000, 1_000, f.cash.get(firm), "p1"));
+        assertThat(f.run(new CreditCommand.AcceptBid(UUID.randomUUID(), "b1", village, 4_001))
+                        .code())
+                .isEqualTo(CreditCode.EXCEEDS_BID);
+        CreditOutcome tooPoor = f.run(new CreditCommand.AcceptBid(UUID.randomUUID(), "b1", village, 3_500));
+        assertThat(tooPoor.code()).isEqualTo(CreditCode.LEDGER_REJECTED);
+        assertThat(f.registry.issuedBalance(village)).isEqualTo(9_000);
+        f.ok(new CreditCommand.AcceptBid(UUID.randomUUID(), "b1", village, 3_000));
+        assertThat(f.registry.issuedBalance(firm)).isEqualTo(3_000);
+        assertThat(f.cashOf(village)).isEqualTo(3_000);
+        assertThat(f.cashOf(firm)).isZero();
+        assertThat(f.registry.bid("b1").orElseThrow().remainingUnits()).isEqualTo(1_000);
+        assertThat(f.run(new CreditCommand.WithdrawBid(UUID.randomUUID(), "b1", village))
+                        .code())
+                .isEqualTo(CreditCode.NOT_BID_BUYER);
+        f.ok(new CreditCommand.WithdrawBid(UUID.randomUUID(), "b1", firm));
+        assertThat(f.run(new CreditCommand.AcceptBid(UUID.randomUUID(), "b1", village, 1))
+                        .code())
+                .isEqualTo(CreditCode.BID_CLOSED);
+        assertThat(f.registry.register())
+                .filteredOn(e -> e.kind() == RegisterEntry.Kind.SALE)
+                .singleElement()
+                .satisfies(e -> assertThat(e.amountFen()).isEqualTo(3_000));
+        f.assertConsistent();
+    }
 }
