@@ -5,8 +5,8 @@
 //
 // The first user (a county officer) opens the village's 资源 tab, draws a resource on the map and
 // saves it, sees it on the map and in the list; records parties and rights (by API), applies for a
-// transfer in the UI with the rent preview; the second user (the village accountant) approves the
-// village step and the first user the town step; the new operating right shows in the rights tab
+// the second user (the village accountant) records a transfer in the UI with the rent preview and
+// may not decide it; the first user approves the village and the town step; the new operating right shows in the rights tab
 // with its history; a package with an unsecured resource lists its title problems, a package of
 // the secured resource passes the title check; shares are quantified; the county page shows the
 // roll-up and the resources map. Screenshots go to <screenshotDir>.
@@ -138,7 +138,9 @@ export async function ledgerFlow({ page, base, shotDir, log, check, setStep, log
   await page.dispatchEvent('.ledger-filters [name=validAt]', 'change');
   await page.waitForFunction((id) => !document.querySelector(`.rights-table tr[data-right="${id}"]`), contract.rightId);
 
-  setStep('ledger: transfer application in the UI');
+  setStep('ledger: the village accountant records a transfer in the UI');
+  await logout();
+  await login(second.username, second.password);
   await go(`/village/${village}?tab=transfers`);
   await page.waitForSelector('.transfer-list[data-ready="true"]');
   await page.click('[data-action=new-transfer]');
@@ -163,7 +165,7 @@ export async function ledgerFlow({ page, base, shotDir, log, check, setStep, log
   const transferId = await page.getAttribute('.transfer-detail .transfer-card', 'data-transfer');
   const serverTotal = await page.textContent('.transfer-detail .schedule-total');
   check(serverTotal === preview.total, `the server's schedule matches the preview (${serverTotal})`);
-  await page.waitForSelector(`.approval-list[data-ready="true"]`);
+  await page.waitForSelector(`.task-card[data-transfer="${transferId}"]`);
   check((await page.locator(`.task-card[data-transfer="${transferId}"] .form-alert.warn`).count()) === 1, 'the applicant is told another person must decide');
   await page.click(`.task-card[data-transfer="${transferId}"] [data-action=approve]`);
   await page.waitForSelector(`.task-card[data-transfer="${transferId}"] .form-alert:not([hidden]):not(.warn)`);
@@ -171,22 +173,17 @@ export async function ledgerFlow({ page, base, shotDir, log, check, setStep, log
   check(/申请人|他人/.test(own409), `the applicant's own approval is refused in Chinese (${own409})`);
   await shot('25-ledger-transfer-submitted');
 
-  setStep('ledger: second user approves the village step');
+  setStep('ledger: the county officer approves the village and the town step');
   await logout();
-  await login(second.username, second.password);
+  await login(first.username, first.password);
   await go(`/village/${village}?tab=transfers`);
   await page.waitForSelector(`.task-card[data-transfer="${transferId}"]`);
+  check((await page.locator(`.task-card[data-transfer="${transferId}"] .form-alert.warn`).count()) === 0, 'another person may decide');
   await shot('26-ledger-approval-second-user');
   await page.fill(`.task-card[data-transfer="${transferId}"] [name=note]`, '材料齐全，同意');
   await page.click(`.task-card[data-transfer="${transferId}"] [data-action=approve]`);
-  await page.waitForFunction((id) => !document.querySelector(`.task-card[data-transfer="${id}"]`), transferId);
-  await logout();
-  await login(first.username, first.password);
-
+  await page.waitForFunction((id) => /乡镇/.test(document.querySelector(`.task-card[data-transfer="${id}"] .task-head`)?.textContent || ''), transferId);
   setStep('ledger: town step and the registered operating right');
-  await go(`/village/${village}?tab=transfers`);
-  await page.waitForSelector(`.task-card[data-transfer="${transferId}"]`);
-  check((await page.textContent(`.task-card[data-transfer="${transferId}"] .task-head`)).includes('乡镇'), 'the next step is the town');
   await page.click(`.task-card[data-transfer="${transferId}"] [data-action=approve]`);
   await page.waitForSelector(`.transfer-table tr[data-transfer="${transferId}"][data-status="approved"]`);
   const approved = await ok('GET', `/eledger/transfers/${transferId}`);
@@ -202,7 +199,7 @@ export async function ledgerFlow({ page, base, shotDir, log, check, setStep, log
   await page.fill('.package-form [name=termTo]', '2030-01-01');
   await page.check(`.package-form input[value="${resourceB}"]`);
   await page.click('.package-form button[type=submit]');
-  await page.waitForSelector('.package-view [data-action=title-check]');
+  await page.waitForFunction((name) => document.querySelector('.package-view h4')?.textContent === name, `农房资产包-${run}`);
   await page.click('.package-view [data-action=title-check]');
   await page.waitForSelector('.title-problems[data-clear="false"] .problem-list li');
   const problems = await page.$$eval('.problem-list li', (els) => els.map((e) => `${e.dataset.code}: ${e.textContent}`));
@@ -215,7 +212,7 @@ export async function ledgerFlow({ page, base, shotDir, log, check, setStep, log
   await page.check(`.package-form input[value="${resourceA}"]`);
   check((await page.textContent('.builder-totals')).includes('林'), 'the builder totals the area by type');
   await page.click('.package-form button[type=submit]');
-  await page.waitForSelector('.package-view [data-action=title-check]');
+  await page.waitForFunction((name) => document.querySelector('.package-view h4')?.textContent === name, `竹林资产包-${run}`);
   await page.click('.package-view [data-action=title-check]');
   await page.waitForSelector('.title-problems[data-clear="true"]');
   await page.waitForSelector('.package-view[data-status="title_checked"]');

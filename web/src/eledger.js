@@ -206,7 +206,7 @@ export function rentSchedule({ termFrom, termTo, annualRentYuan, escalationPct, 
   const start = parseDate(termFrom);
   const end = parseDate(termTo);
   const bp = pctToBp(escalationPct === '' || escalationPct === undefined ? '0' : escalationPct);
-  const every = Number(escalationEveryYears || 1);
+  const every = escalationEveryYears === undefined || escalationEveryYears === '' ? 1 : Number(escalationEveryYears);
   if (!start || !end || end <= start || bp === null || !Number.isInteger(every) || every < 1) return null;
   if (!/^\d{2}-\d{2}$/.test(paymentDay || '') || !parseDate(`2000-${paymentDay}`)) return null;
   let yearly;

@@ -86,6 +86,7 @@ export function hideAlert(alert) {
 
 /** Previous / next buttons and the range text of a Page; onPage(n) loads page n. */
 export function pager(p, onPage) {
+  if (!p?.total) return null;
   const pages = pageCount(p);
   return h(
     'div',

@@ -210,6 +210,7 @@ export function approvals(ctx, names, onDecided) {
       })
       .catch((e) => mount(slot, errorState(e, load)));
   load();
+  slot.reload = load;
   return slot;
 }
 
@@ -277,11 +278,13 @@ function render(box, code, ctx, catalog, resources, parties) {
           mount(formSlot, h('p', { class: 'form-alert info', role: 'status' }, t('ledger.transfer.saved', { number: saved.transfer.contractNumber })));
           mount(detailSlot, transferCard(saved, names));
           load();
+          tasks.reload();
         }))) }, '+ ', t('ledger.transfer.new'))
     : null;
+  const tasks = approvals(ctx, names, (after) => (mount(detailSlot, transferCard(after, names)), load()));
   mount(
     box,
-    section(t('ledger.tasks'), approvals(ctx, names, (after) => (mount(detailSlot, transferCard(after, names)), load()))),
+    section(t('ledger.tasks'), tasks),
     section(t('ledger.transfers'), h('div', { class: 'ledger-filters' }, h('label', { class: 'inline-field' }, h('span', null, t('ledger.transfer.status')), statusSel), h('span', { class: 'toolbar-gap' }), newBtn), formSlot, listSlot, detailSlot),
   );
   load();
