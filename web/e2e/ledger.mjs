@@ -236,6 +236,17 @@ export async function ledgerFlow({ page, base, shotDir, log, check, setStep, log
   check((await page.locator('.template-links a').count()) === 4, 'four templates offered');
   await shot('31-ledger-io');
 
+  setStep('ledger: resources tab at 360 px');
+  await page.setViewportSize({ width: 360, height: 780 });
+  await go(`/village/${village}?tab=resources`);
+  await page.waitForSelector('.ledger-list[data-ready="true"]');
+  await page.waitForSelector('.ledger-map .map-canvas[data-ready="true"]', { timeout: 90_000 });
+  const width = await page.evaluate(() => document.documentElement.scrollWidth);
+  check(width <= 360, `no horizontal scrolling of the resources tab at 360 px (scrollWidth ${width})`);
+  await page.locator('.ledger-filters').scrollIntoViewIfNeeded();
+  await shot('31b-ledger-resources-360');
+  await page.setViewportSize({ width: 1366, height: 860 });
+
   setStep('ledger: county page');
   const county = village.slice(0, 6);
   await go(`/county/${county}`);

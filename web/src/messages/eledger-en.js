@@ -164,6 +164,7 @@ export const eledgerEn = {
   'ledger.transfer.badPaymentDay': 'Format MM-dd',
   'ledger.transfer.badTerm': 'The term must end after it starts',
   'ledger.transfer.schedule': 'Rent schedule',
+  'ledger.transfer.scheduleTotal': 'Rent schedule: {years} instalments, {total} in all',
   'ledger.transfer.total': 'Total rent',
   'ledger.transfer.status': 'Status',
   'ledger.transfer.status.pending': 'Pending',

@@ -164,6 +164,7 @@ export const eledgerZh = {
   'ledger.transfer.badPaymentDay': '格式为 MM-dd',
   'ledger.transfer.badTerm': '终止日期须晚于起始日期',
   'ledger.transfer.schedule': '租金计划',
+  'ledger.transfer.scheduleTotal': '租金计划：{years} 期，合计 {total}',
   'ledger.transfer.total': '租金合计',
   'ledger.transfer.status': '状态',
   'ledger.transfer.status.pending': '审批中',

@@ -142,7 +142,7 @@ function statusBadge(status) {
 }
 
 /** One transfer's card: parties, term, rent, steps, schedule and (when rejected) the reason. */
-export function transferCard(tr, names) {
+export function transferCard(tr, names, { compact = false } = {}) {
   const x = tr.transfer;
   return h(
     'div',
@@ -160,7 +160,9 @@ export function transferCard(tr, names) {
       x.rejectionCode ? h('div', null, h('dt', null, t('ledger.transfer.reason')), h('dd', { class: 'rejection', dataset: { code: x.rejectionCode } }, problemText(x.rejectionCode))) : null,
       x.operatingRightId ? h('div', null, h('dt', null, t('ledger.transfer.newRight')), h('dd', { class: 'mono' }, x.operatingRightId.slice(0, 8))) : null,
     ),
-    scheduleTable(tr.schedule || [], tr.totalRentYuan),
+    compact
+      ? h('details', { class: 'schedule-details' }, h('summary', null, t('ledger.transfer.scheduleTotal', { total: formatYuan(tr.totalRentYuan), years: (tr.schedule || []).length })), scheduleTable(tr.schedule || [], tr.totalRentYuan))
+      : scheduleTable(tr.schedule || [], tr.totalRentYuan),
   );
 }
 
@@ -199,7 +201,7 @@ export function approvals(ctx, names, onDecided) {
               'article',
               { class: 'task-card card', dataset: { task: tk.id, transfer: tk.transferId } },
               h('div', { class: 'task-head' }, h('strong', null, t('ledger.tasks.step', { level: t(`ledger.level.${tk.level}`), code: tk.divisionCode })), h('span', { class: `due${tk.dueOn < today() ? ' overdue' : ''}` }, t('ledger.tasks.due', { date: formatDate(tk.dueOn) }))),
-              tr ? transferCard(tr, names) : h('p', { class: 'muted' }, tk.transferId),
+              tr ? transferCard(tr, names, { compact: true }) : h('p', { class: 'muted' }, tk.transferId),
               alert,
               mine ? h('p', { class: 'form-alert warn small' }, t('ledger.tasks.own')) : null,
               h('div', { class: 'btn-row' }, note, h('button', { type: 'button', class: 'btn btn-primary btn-small', 'data-action': 'approve', onclick: () => decide('approve') }, t('ledger.tasks.approve')), h('button', { type: 'button', class: 'btn btn-small btn-danger', 'data-action': 'reject', onclick: () => decide('reject') }, t('ledger.tasks.reject'))),
