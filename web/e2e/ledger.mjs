@@ -17,6 +17,9 @@ const run = `${Date.now() % 1_000_000}`;
 
 export async function ledgerFlow({ page, base, shotDir, log, check, setStep, login, logout, first, second, village }) {
   const shot = async (name, fullPage = false) => {
+    // Untranslated message keys show as themselves: none may be on screen.
+    const raw = await page.evaluate(() => (document.body.innerText.match(/\b(ledger|village|common|gep)\.[a-zA-Z]+[.a-zA-Z-]*/g) || []).slice(0, 5));
+    check(raw.length === 0, `no untranslated keys on screen (${raw.join(', ')})`);
     await page.screenshot({ path: join(shotDir, `${name}.png`), fullPage });
     log(`screenshot ${name}.png`);
   };

@@ -228,7 +228,7 @@ function rightsTable(list, catalog, resources, { onHistory, onVersion, writable 
     h(
       'table',
       { class: 'data-table rights-table' },
-      h('thead', null, h('tr', null, [t('ledger.right.kind'), t('ledger.resource'), t('ledger.right.holders'), t('ledger.right.valid'), t('ledger.right.recordedAt'), t('ledger.source'), ''].map((l) => h('th', { scope: 'col' }, l)))),
+      h('thead', null, h('tr', null, [t('ledger.right.kind'), t('ledger.resource'), t('ledger.right.holders'), t('ledger.right.valid'), '', t('ledger.right.recordedAt'), t('ledger.source')].map((l) => h('th', { scope: 'col' }, l)))),
       h(
         'tbody',
         null,
@@ -240,9 +240,9 @@ function rightsTable(list, catalog, resources, { onHistory, onVersion, writable 
             h('td', null, resources.get(r.resourceId) || r.resourceId.slice(0, 8)),
             h('td', { class: 'wrap' }, holdersText(r.holders) || '—'),
             h('td', null, `${r.validFrom} – ${r.validTo || t('ledger.open')}`),
-            h('td', null, formatDate(r.recordedAt)),
-            h('td', { class: 'wrap' }, r.source ? `${t(`ledger.source.${r.source.kind}`) === `ledger.source.${r.source.kind}` ? r.source.kind : t(`ledger.source.${r.source.kind}`)} ${r.source.number}` : '—'),
             h('td', null, h('div', { class: 'btn-row' }, h('button', { type: 'button', class: 'btn btn-small', 'data-action': 'history', onclick: () => onHistory(r) }, t('ledger.history')), writable ? h('button', { type: 'button', class: 'btn btn-small', 'data-action': 'version', onclick: () => onVersion(r) }, t('ledger.version.add')) : null)),
+            h('td', null, formatDate(r.recordedAt)),
+            h('td', { class: 'wrap small' }, r.source ? `${t(`ledger.source.${r.source.kind}`) === `ledger.source.${r.source.kind}` ? r.source.kind : t(`ledger.source.${r.source.kind}`)} ${r.source.number}` : '—'),
           ),
         ),
       ),
