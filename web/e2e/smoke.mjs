@@ -7,16 +7,18 @@
 // (e2e/mock-server.mjs). Signs in (after one wrong password), lands on the user's scope, opens the
 // map, clicks a village polygon, checks the village page with its GEP account (desktop and 360 px
 // phone), the map's GEP choropleth and raster layers, the county page's GEP ranking, alerts and
-// runs, the city page, a centre page, the project eco-impact panel (开发评估中心), the English
-// switch and sign-out. Screenshots go to <screenshotDir>.
+// runs, the city page, a centre page, the project eco-impact panel (开发评估中心), the village
+// e-ledger with a second user (e2e/ledger.mjs, when a second user and village are given), the
+// English switch and sign-out. Screenshots go to <screenshotDir>.
 // Exit code 0 = all checks passed; otherwise the failing step is printed.
 
 import { chromium } from 'playwright-core';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { ledgerFlow, signIn, signOut } from './ledger.mjs';
 
-const [baseArg, username, password, shotDir, newcomer, newcomerPassword] = process.argv.slice(2);
+const [baseArg, username, password, shotDir, newcomer, newcomerPassword, secondUser, secondPassword, ledgerVillage] = process.argv.slice(2);
 if (!baseArg || !username || !password || !shotDir) {
   console.error('usage: node e2e/smoke.mjs <baseUrl> <username> <password> <screenshotDir>');
   process.exit(2);
@@ -200,7 +202,7 @@ async function run() {
     crumbs: [...document.querySelectorAll('.breadcrumb a')].map((a) => a.textContent.trim()),
   }));
   log(`village page: tabs ${village.tabs.join(' | ')}; ${village.stats.join(' | ')}; illustrative badge ${village.badge}`);
-  check(village.tabs.length === 7 && village.tabs[0].includes('生态产品总值'), 'seven eco-account tabs, GEP first');
+  check(village.tabs.length === 8 && village.tabs[0].includes('生态产品总值'), 'eight eco-account tabs, GEP first');
   check(village.stats.some((s) => s.includes('亩')) && village.stats.some((s) => s.includes('hm²')), 'area in hm² and 亩');
   check(village.crumbs.length >= 2, 'breadcrumb links to county and town');
   await shot('06-village');
@@ -380,6 +382,22 @@ async function run() {
   await shot('12b-project-impact');
   await page.locator('.impact-result-card').scrollIntoViewIfNeeded();
   await shot('12c-project-impact-result');
+
+  if (secondUser && ledgerVillage) {
+    await ledgerFlow({
+      page,
+      base,
+      shotDir,
+      log,
+      check,
+      setStep: (s) => (step = s),
+      login: (u, p) => signIn(page, base, u, p),
+      logout: () => signOut(page),
+      first: { username, password },
+      second: { username: secondUser, password: secondPassword },
+      village: ledgerVillage,
+    });
+  } else log('no second user: the e-ledger flow is skipped');
 
   step = 'English (deep link)';
   // A full page load of a client route: the server must answer it with the UI (SPA fallback).

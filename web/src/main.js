@@ -3,6 +3,7 @@
 import 'maplibre-gl/dist/maplibre-gl.css';
 import './styles.css';
 import './gep.css';
+import './eledger.css';
 import { h, mount } from './dom.js';
 import { t, onLangChange, applyDocumentLang } from './i18n.js';
 import { auth, onUnauthorized } from './api.js';

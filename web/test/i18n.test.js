@@ -42,7 +42,7 @@ test('every literal key used with t() exists', () => {
 });
 
 test('dynamic key families are complete', () => {
-  for (const id of ['gep', 'resources', 'rights', 'transfers', 'packages', 'income', 'credits']) {
+  for (const id of ['gep', 'resources', 'rights', 'transfers', 'packages', 'io', 'income', 'credits']) {
     assert.ok(`village.tab.${id}` in zh && `village.empty.${id}` in zh, id);
   }
   for (const id of ['investment', 'trading', 'finance', 'policy', 'evaluation']) {

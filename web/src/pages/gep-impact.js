@@ -29,7 +29,8 @@ export function squareRing([lon, lat], sideM) {
   return [[lon - dLon, lat - dLat], [lon + dLon, lat - dLat], [lon + dLon, lat + dLat], [lon - dLon, lat + dLat], [lon - dLon, lat - dLat]].map(([x, y]) => [r(x), r(y)]);
 }
 
-function drawingTool(map, onChange) {
+/** Polygon drawing on a MapLibre map (click vertices, double-click or finish to close); shared with the e-ledger. */
+export function drawingTool(map, onChange) {
   const state = { vertices: [], drawing: false, closed: false };
   const data = () => {
     const v = state.vertices;
@@ -99,6 +100,15 @@ function drawingTool(map, onChange) {
       const lons = state.vertices.map((c) => c[0]);
       const lats = state.vertices.map((c) => c[1]);
       map.fitBounds([Math.min(...lons), Math.min(...lats), Math.max(...lons), Math.max(...lats)], { padding: 80, maxZoom: 14, animate: false });
+    },
+    /** Shows an existing polygon ring (closing vertex optional) as the closed footprint. */
+    set(ring) {
+      const v = ring.slice();
+      if (v.length > 1 && v[0][0] === v[v.length - 1][0] && v[0][1] === v[v.length - 1][1]) v.pop();
+      state.vertices = v;
+      state.drawing = false;
+      state.closed = v.length >= 3;
+      redraw();
     },
     polygon: () => (state.vertices.length >= 3 ? { type: 'Polygon', coordinates: [[...state.vertices, state.vertices[0]]] } : null),
   };

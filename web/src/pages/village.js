@@ -8,9 +8,17 @@ import { createDivisionMap } from '../map.js';
 import { formatHm2, formatKm2, formatMu, formatNumber, hm2ToMu, km2ToHm2 } from '../format.js';
 import { tabs } from '../tabs.js';
 import { gepVillageTab } from './gep-village.js';
+import { resourcesTab } from './ledger-resources.js';
+import { rightsTab } from './ledger-rights.js';
+import { transfersTab } from './ledger-transfers.js';
+import { packagesTab } from './ledger-packages.js';
+import { ioTab } from './ledger-io.js';
+import { updateQuery } from '../router.js';
 import { emptyState, errorState, factList, illustrativeBadge, kindLabel, loadingState, pageHeader, placeName } from '../ui.js';
 
-export const ACCOUNT_TABS = ['gep', 'resources', 'rights', 'transfers', 'packages', 'income', 'credits'];
+export const ACCOUNT_TABS = ['gep', 'resources', 'rights', 'transfers', 'packages', 'io', 'income', 'credits'];
+
+const LEDGER_TABS = { resources: resourcesTab, rights: rightsTab, transfers: transfersTab, packages: packagesTab, io: ioTab };
 
 function crumbsOf(d) {
   const href = (c) => (c.level === 'city' ? '/city' : c.level === 'county' ? `/county/${c.code}` : c.level === 'town' ? `/town/${c.code}` : null);
@@ -32,13 +40,27 @@ function render(main, ctx, d) {
   const hm2 = areaHm2Of(d);
   const km2 = d.areaKm2 ?? (hm2 === null ? null : hm2 / 100);
   const mapBox = h('div', { class: 'village-map' });
+  let tabAbort = null;
   const account = tabs({
     label: t('village.tabs'),
     idPrefix: 'account',
     selected: ctx.query.get('tab'),
     items: ACCOUNT_TABS.map((id) => ({ id, label: t(`village.tab.${id}`) })),
-    renderPanel: (id) => (id === 'gep' ? gepVillageTab(d.code, ctx) : emptyState(t('common.empty'), t(`village.empty.${id}`))),
+    renderPanel: (id) => {
+      // Each tab render gets its own abort signal: leaving the tab destroys its map and requests.
+      tabAbort?.abort();
+      tabAbort = new AbortController();
+      const signal = AbortSignal.any([ctx.signal, tabAbort.signal]);
+      const tabCtx = { ...ctx, signal, query: new URL(window.location.href).searchParams, openTab };
+      if (id === 'gep') return gepVillageTab(d.code, tabCtx);
+      if (LEDGER_TABS[id]) return LEDGER_TABS[id](d.code, tabCtx);
+      return emptyState(t('common.empty'), t(`village.empty.${id}`));
+    },
   });
+  function openTab(id, query) {
+    updateQuery({ ...query, tab: id });
+    document.getElementById(`account-${id}`)?.click();
+  }
   mount(
     main,
     h(

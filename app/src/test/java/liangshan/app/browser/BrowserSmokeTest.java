@@ -26,15 +26,17 @@ import org.springframework.test.context.TestPropertySource;
 /**
  * Drives the real application in headless Chromium: {@code web/e2e/smoke.mjs} (playwright-core)
  * signs in as a demo user, lands on the user's scope, opens the map, clicks a village polygon,
- * checks the village page at desktop and 360 px width, the city and centre pages, the English
- * switch and sign-out. Screenshots are kept in {@code target/browser-screenshots/} to be looked at.
+ * checks the village page at desktop and 360 px width, the city and centre pages, the village
+ * e-ledger (a resource drawn on the map, a transfer recorded by the village accountant and approved
+ * by the first user, packages with the title check; {@code web/e2e/ledger.mjs}), the English switch
+ * and sign-out. Screenshots are kept in {@code target/browser-screenshots/} to be looked at.
  */
 @IntegrationTest
 @TestPropertySource(properties = "liangshan.demo=true")
 class BrowserSmokeTest {
 
     private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Duration TIMEOUT = Duration.ofMinutes(6);
+    private static final Duration TIMEOUT = Duration.ofMinutes(10);
     private static final Duration CREDENTIALS_WAIT = Duration.ofSeconds(30);
     /** Preferred demo roles, most useful first: a county user sees the county, map and villages. */
     private static final List<String> ROLE_PREFERENCE = List.of("COUNTY_OFFICER", "VILLAGE_ACCOUNTANT", "CITY_ADMIN");
@@ -63,7 +65,14 @@ class BrowserSmokeTest {
                 Files.isDirectory(web.resolve("node_modules/playwright-core")),
                 "browser test needs playwright-core: run `npm ci` in " + web);
 
-        DemoCredential user = demoCredential();
+        List<DemoCredential> demo = demoCredentials();
+        DemoCredential user = preferred(demo);
+        // The e-ledger part needs a second person to decide a transfer the first one did not record:
+        // the village accountant of a village in the first user's scope.
+        DemoCredential second = demo.stream()
+                .filter(d -> d.role().equals("VILLAGE_ACCOUNTANT") && d.scope().startsWith(user.scope()) && d != user)
+                .findFirst()
+                .orElse(null);
         // A new account that must change its password at first sign-in, as every account created by
         // an administrator must.
         TestAccounts.Account newcomer =
@@ -81,7 +90,10 @@ class BrowserSmokeTest {
                         user.password(),
                         screenshots.toString(),
                         newcomer.username(),
-                        newcomer.password())
+                        newcomer.password(),
+                        second == null ? "" : second.username(),
+                        second == null ? "" : second.password(),
+                        second == null ? "" : second.scope())
                 .directory(web.toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile())
@@ -101,6 +113,11 @@ class BrowserSmokeTest {
         assertTrue(output.contains("SMOKE OK"), "smoke script did not report success:\n" + output);
         assertTrue(Files.exists(screenshots.resolve("06-village.png")), "village screenshot was taken");
         assertTrue(Files.exists(screenshots.resolve("14-password-forced.png")), "password screenshot was taken");
+        if (second != null) {
+            assertTrue(
+                    Files.exists(screenshots.resolve("29-ledger-package-clear.png")),
+                    "the e-ledger flow ran (package screenshot)");
+        }
     }
 
     /** The repository's web/ folder, found from the app module's directory (the test's working dir). */
@@ -119,7 +136,7 @@ class BrowserSmokeTest {
      * mode: one user per line, tab-separated {@code username password role scope}; lines starting
      * with {@code #} are comments.
      */
-    private DemoCredential demoCredential() throws IOException, InterruptedException {
+    private List<DemoCredential> demoCredentials() throws IOException, InterruptedException {
         String dataDir = environment.getProperty("liangshan.data-dir");
         assertTrue(dataDir != null && !dataDir.isBlank(), "liangshan.data-dir is not set");
         Path file = Path.of(dataDir).resolve("demo-credentials.txt");
@@ -136,9 +153,14 @@ class BrowserSmokeTest {
                 .filter(line -> !line.isEmpty() && !line.startsWith("#"))
                 .map(line -> line.split("\t"))
                 .filter(parts -> parts.length >= 3)
-                .map(parts -> new DemoCredential(parts[2].strip(), parts[0].strip(), parts[1].strip()))
+                .map(parts -> new DemoCredential(
+                        parts[2].strip(), parts[0].strip(), parts[1].strip(), parts.length > 3 ? parts[3].strip() : ""))
                 .toList();
         assertTrue(!users.isEmpty(), "no username<TAB>password<TAB>role line in " + file);
+        return users;
+    }
+
+    private static DemoCredential preferred(List<DemoCredential> users) {
         for (String role : ROLE_PREFERENCE) {
             for (DemoCredential user : users) {
                 if (user.role().equals(role)) {
@@ -149,5 +171,5 @@ class BrowserSmokeTest {
         return users.get(0);
     }
 
-    private record DemoCredential(String role, String username, String password) {}
+    private record DemoCredential(String role, String username, String password, String scope) {}
 }
