@@ -1,7 +1,6 @@
 package liangshan.app.eledger.internal;
 
 import static liangshan.app.eledger.internal.LedgerImportTest.upload;
-import static liangshan.app.eledger.internal.RightsRegisterTest.codes;
 import static liangshan.app.eledger.internal.RightsRegisterTest.d;
 import static liangshan.app.eledger.internal.RightsRegisterTest.doc;
 import static liangshan.app.eledger.internal.RightsRegisterTest.sole;
@@ -134,7 +133,7 @@ class FileAndRegistryTest {
         RightStore.Source unknown =
                 new RightStore.Source("certificate", "林证-2", "柯城区人民政府", d("2012-01-01"), null, "01NOFILE");
         String other = resource(clerk, village, "竹林乙", 25);
-        assertThat(codes(() -> rights.create(
+        assertThat(RightsRegisterTest.fieldCodes(() -> rights.create(
                         clerk,
                         other,
                         new RightInput(
