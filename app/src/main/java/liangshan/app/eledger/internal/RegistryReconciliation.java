@@ -144,35 +144,7 @@ class RegistryReconciliation {
         List<Conflict> conflicts = new ArrayList<>();
         Set<String> used = new HashSet<>();
         for (Registered reg : registry) {
-            RightStore.Row hit = null;
-            String by = "certificate";
-            for (RightStore.Row r : current) {
-                if (!used.contains(r.rightId())
-                        && reg.certificateNo() != null
-                        && reg.certificateNo().equals(r.source().number())) {
-                    hit = r;
-                    break;
-                }
-            }
-            if (hit == null && reg.unitNo() != null) {
-                by = "unit";
-                for (RightStore.Row r : current) {
-                    if (!used.contains(r.rightId()) && unitOf(r, reg.unitNo())) {
-                        hit = r;
-                        break;
-                    }
-                }
-            }
-            if (hit == null) {
-                missingHere.add(reg);
-                continue;
-            }
-            used.add(hit.rightId());
-            int before = conflicts.size();
-            compare(reg, hit, people, conflicts);
-            if (conflicts.size() == before) {
-                matched.add(new Pair(reg.certificateNo(), reg.unitNo(), hit.rightId(), hit.resourceId(), by));
-            }
+            match(reg, current, used, people, matched, missingHere, conflicts);
         }
         List<Ledgered> missingThere = current.stream()
                 .filter(r -> !used.contains(r.rightId()))
@@ -188,37 +160,81 @@ class RegistryReconciliation {
                 missingHere,
                 missingThere,
                 conflicts);
+        store(report, registry.size());
+        return report;
+    }
+
+    private void store(Report report, int rows) {
         jdbc.sql("""
                         insert into eledger_registry_reconciliation (id, village_code, file_name, registry_rows, matched,
                             missing_here, missing_there, conflicts, report, created_by, created_at)
                         values (?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?)""")
                 .params(
                         report.id(),
-                        village,
+                        report.villageCode(),
                         report.fileName(),
-                        registry.size(),
-                        matched.size(),
-                        missingHere.size(),
-                        missingThere.size(),
-                        conflicts.size(),
+                        rows,
+                        report.matched().size(),
+                        report.missingHere().size(),
+                        report.missingThere().size(),
+                        report.conflicts().size(),
                         JSON.writeValueAsString(report),
-                        actor.username(),
-                        Timestamp.from(now))
+                        report.createdBy(),
+                        Timestamp.from(report.createdAt()))
                 .update();
         audit.record(
                 "eledger.registry.reconciled",
                 "eledger_registry_reconciliation",
                 report.id(),
-                village,
+                report.villageCode(),
                 null,
                 Map.of(
                         "file", report.fileName(),
-                        "rows", registry.size(),
-                        "matched", matched.size(),
-                        "missingHere", missingHere.size(),
-                        "missingThere", missingThere.size(),
-                        "conflicts", conflicts.size()));
-        return report;
+                        "rows", rows,
+                        "matched", report.matched().size(),
+                        "missingHere", report.missingHere().size(),
+                        "missingThere", report.missingThere().size(),
+                        "conflicts", report.conflicts().size()));
+    }
+
+    /** Pairs one registry record with a ledger right (certificate number first, then unit number). */
+    private void match(
+            Registered reg,
+            List<RightStore.Row> current,
+            Set<String> used,
+            Map<String, PartyService.PartyView> people,
+            List<Pair> matched,
+            List<Registered> missingHere,
+            List<Conflict> conflicts) {
+        RightStore.Row hit = null;
+        String by = "certificate";
+        for (RightStore.Row r : current) {
+            if (!used.contains(r.rightId())
+                    && reg.certificateNo() != null
+                    && reg.certificateNo().equals(r.source().number())) {
+                hit = r;
+                break;
+            }
+        }
+        if (hit == null && reg.unitNo() != null) {
+            by = "unit";
+            for (RightStore.Row r : current) {
+                if (!used.contains(r.rightId()) && unitOf(r, reg.unitNo())) {
+                    hit = r;
+                    break;
+                }
+            }
+        }
+        if (hit == null) {
+            missingHere.add(reg);
+            return;
+        }
+        used.add(hit.rightId());
+        int before = conflicts.size();
+        compare(reg, hit, people, conflicts);
+        if (conflicts.size() == before) {
+            matched.add(new Pair(reg.certificateNo(), reg.unitNo(), hit.rightId(), hit.resourceId(), by));
+        }
     }
 
     private boolean unitOf(RightStore.Row r, String unitNo) {

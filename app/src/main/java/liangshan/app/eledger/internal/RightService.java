@@ -191,23 +191,8 @@ class RightService {
                 }
             }
         }
-        Row next = new Row(
-                0,
-                first.rightId(),
-                first.resourceId(),
-                first.villageCode(),
-                first.category(),
-                first.kind(),
-                first.parentRightId(),
-                first.rank(),
-                from,
-                newEnd,
-                now,
-                null,
-                List.copyOf(holders),
-                source,
-                in.note() == null ? "" : in.note(),
-                actor.username());
+        Row next = first.withPeriod(from, newEnd, now)
+                .withState(List.copyOf(holders), source, in.note() == null ? "" : in.note(), actor.username());
         written.add(insertGuarded(next));
         audit.record("eledger.right.amended", "eledger_right", first.rightId(), first.villageCode(), current, written);
         return written;

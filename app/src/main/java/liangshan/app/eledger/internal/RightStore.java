@@ -82,6 +82,27 @@ class RightStore {
                     recordedBy);
         }
 
+        /** This row with another state (holders, source, note, recorder). */
+        Row withState(List<Holder> newHolders, Source newSource, String newNote, String by) {
+            return new Row(
+                    rowId,
+                    rightId,
+                    resourceId,
+                    villageCode,
+                    category,
+                    kind,
+                    parentRightId,
+                    rank,
+                    validFrom,
+                    validTo,
+                    recordedAt,
+                    supersededAt,
+                    newHolders,
+                    newSource,
+                    newNote,
+                    by);
+        }
+
         /** True when this row's valid period ends after {@code end} (null = open, the latest). */
         boolean endsAfter(LocalDate end) {
             return end != null && (validTo == null || validTo.isAfter(end));

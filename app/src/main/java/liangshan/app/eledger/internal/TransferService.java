@@ -195,14 +195,7 @@ class TransferService {
         Money rent = parseRent(in.annualRentYuan(), problems);
         int escalationBp = parseEscalation(in.escalationPct(), problems);
         validate(in, problems);
-        var found = parties.find(List.of(in.transferorPartyId(), in.transfereePartyId()));
-        for (String id : List.of(in.transferorPartyId(), in.transfereePartyId())) {
-            if (!found.containsKey(id) || !found.get(id).villageCode().equals(village)) {
-                problems.add(RightRules.p(
-                        id.equals(in.transferorPartyId()) ? "transferorPartyId" : "transfereePartyId",
-                        "eledger.right.unknown-party"));
-            }
-        }
+        checkParties(village, in, problems);
         List<Row> operating = operatingRightId == null ? List.of() : rights.current(operatingRightId);
         if ("approved".equals(status)
                 && (operating.isEmpty()
@@ -257,6 +250,18 @@ class TransferService {
         Transfer after = store.find(t.id(), false).orElseThrow();
         audit.record("eledger.transfer.imported", "eledger_transfer", t.id(), village, null, after);
         return after;
+    }
+
+    /** Both parties must exist in the village (the import's references were resolved before). */
+    private void checkParties(String village, TransferInput in, List<FieldProblem> problems) {
+        var found = parties.find(List.of(in.transferorPartyId(), in.transfereePartyId()));
+        for (String id : List.of(in.transferorPartyId(), in.transfereePartyId())) {
+            if (!found.containsKey(id) || !found.get(id).villageCode().equals(village)) {
+                problems.add(RightRules.p(
+                        id.equals(in.transferorPartyId()) ? "transferorPartyId" : "transfereePartyId",
+                        "eledger.right.unknown-party"));
+            }
+        }
     }
 
     /** A household applies online in its own village and only as the transferor; 404/403 otherwise. */

@@ -47,6 +47,9 @@ class PledgeConsentTest {
     @Autowired
     PackageService packages;
 
+    @Autowired
+    LedgerExport exports;
+
     static Actor actor(String name, Role role, String scope) {
         return new Actor(1, name, Set.of(role), new DataScope(scope));
     }
@@ -182,7 +185,7 @@ class PledgeConsentTest {
     }
 
     @Test
-    void theTitleCheckFlagsAnOperatingRightGrantedFromOwnershipOnAContractedParcel() {
+    void theTitleCheckFlagsAnOperatingRightGrantedFromOwnershipOnAContractedParcel() throws java.io.IOException {
         Parcel p = parcel(6, 25);
         rights.create(
                 p.clerk(),
@@ -205,6 +208,18 @@ class PledgeConsentTest {
         assertThat(check.clear()).isFalse();
         assertThat(check.problems().stream().map(PackageService.Problem::code))
                 .containsExactly("eledger.title.operating-bypasses-contract");
+        // the package export lists the same problem and the status history
+        try (var wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(
+                exports.pkg(p.clerk(), pkg.pkg().id())))) {
+            var problems = wb.getSheet("产权核查问题");
+            assertThat(problems.getLastRowNum()).isEqualTo(1);
+            assertThat(problems.getRow(1).getCell(1).getStringCellValue())
+                    .isEqualTo("eledger.title.operating-bypasses-contract");
+            assertThat(wb.getSheet("状态记录").getRow(1).getCell(0).getStringCellValue())
+                    .isEqualTo("draft");
+            assertThat(wb.getSheet("资源").getRow(1).getCell(0).getStringCellValue())
+                    .isEqualTo(p.resourceId());
+        }
 
         // the same operating right on a parcel without a contract right is fine
         Parcel free = parcel(7, 25);
