@@ -157,10 +157,10 @@ class FileAndRegistryTest {
         return certificate.substring(certificate.length() - 8);
     }
 
-    @Test
-    void theRegistryReconciliationReportsMatchesMissingOnBothSidesAndConflicts() throws Exception {
-        String village = EledgerFixtures.village(divisions, COUNTY, 10);
-        Actor clerk = new Actor(1, "clerk-" + village, Set.of(Role.VILLAGE_ACCOUNTANT), new DataScope(village));
+    record Reconciled(Row ownA, String csv) {}
+
+    /** Three parcels with rights and a registry extract: a unit-number match, an area and a holder conflict, one missing each side. */
+    Reconciled registryAndLedger(Actor clerk, String village) {
         String a = resource(clerk, village, "330802001001GB00001W00000000", 0); // unit number as the name
         String b = resource(clerk, village, "竹林B", 25);
         String c = resource(clerk, village, "竹林C", 50);
@@ -224,6 +224,16 @@ class FileAndRegistryTest {
                 + ",土地承包经营权,\"赵六\",330802197001010099,浙(2020)柯城不动产权第0000003号,,2020-05-01\r\n"
                 // in the registry only
                 + ",宅基地使用权,钱七,,浙(2020)柯城不动产权第0000009号,120,2021-01-01\r\n";
+        return new Reconciled(ownA, csv);
+    }
+
+    @Test
+    void theRegistryReconciliationReportsMatchesMissingOnBothSidesAndConflicts() throws Exception {
+        String village = EledgerFixtures.village(divisions, COUNTY, 10);
+        Actor clerk = new Actor(1, "clerk-" + village, Set.of(Role.VILLAGE_ACCOUNTANT), new DataScope(village));
+        Reconciled setup = registryAndLedger(clerk, village);
+        Row ownA = setup.ownA();
+        String csv = setup.csv();
         TestAccounts.Account acct = TestAccounts.create(context, "reg", Role.VILLAGE_ACCOUNTANT, village);
         ApiClient client = new ApiClient(port).signedIn(acct.username(), acct.password());
         ApiClient.Response r = upload(

@@ -68,10 +68,18 @@ class HouseholdAccessTest {
                 .id();
     }
 
-    @Test
-    void aHouseholdSeesOnlyItsOwnPartyRightsAndTransfersAndAppliesOnlyAsTransferor() {
-        String village = EledgerFixtures.village(divisions, COUNTY, 4);
-        Actor clerk = new Actor(1, "clerk-" + village, Set.of(Role.VILLAGE_ACCOUNTANT), new DataScope(village));
+    record Village(
+            String village,
+            String collective,
+            PartyService.PartyView zhang,
+            PartyService.PartyView li,
+            String fieldA,
+            String fieldB,
+            Row ownA,
+            Row zhangContract,
+            Row liContract) {}
+
+    Village village(Actor clerk, String village) {
         String collective = parties.create(
                         clerk, village, new PartyService.PartyInput("collective", "户村集体", null, null))
                 .id();
@@ -113,6 +121,22 @@ class HouseholdAccessTest {
                         sole(li.id()),
                         doc("户承包B"),
                         null));
+        return new Village(village, collective, zhang, li, fieldA, fieldB, ownA, zhangContract, liContract);
+    }
+
+    @Test
+    void aHouseholdSeesOnlyItsOwnPartyRightsAndTransfersAndAppliesOnlyAsTransferor() {
+        String village = EledgerFixtures.village(divisions, COUNTY, 4);
+        Actor clerk = new Actor(1, "clerk-" + village, Set.of(Role.VILLAGE_ACCOUNTANT), new DataScope(village));
+        Village v = village(clerk, village);
+        String collective = v.collective();
+        PartyService.PartyView zhang = v.zhang();
+        PartyService.PartyView li = v.li();
+        String fieldA = v.fieldA();
+        String fieldB = v.fieldB();
+        Row ownA = v.ownA();
+        Row zhangContract = v.zhangContract();
+        Row liContract = v.liContract();
 
         TestAccounts.Account account = TestAccounts.createHousehold(context, "hh", village, zhang.number());
         ApiClient hh = new ApiClient(port).signedIn(account.username(), account.password());
@@ -152,6 +176,19 @@ class HouseholdAccessTest {
                         .status())
                 .isEqualTo(403);
 
+        applies(hh, base, v);
+    }
+
+    /** Applications: only as transferor; the own transfer is visible to its party only; no decisions. */
+    void applies(ApiClient hh, String base, Village v) {
+        String village = v.village();
+        String collective = v.collective();
+        PartyService.PartyView zhang = v.zhang();
+        PartyService.PartyView li = v.li();
+        String fieldA = v.fieldA();
+        String fieldB = v.fieldB();
+        Row zhangContract = v.zhangContract();
+        Row liContract = v.liContract();
         Map<String, Object> application = new LinkedHashMap<>();
         application.put("resourceId", fieldB);
         application.put("parentRightId", liContract.rightId());

@@ -210,11 +210,8 @@ class LedgerImportTest {
         assertThat(resources.get(Actor.SYSTEM, g1).directions()).containsExactly("carbon_sink");
     }
 
-    /** A village with every kind of data: the export, imported again, must give the same rows. */
-    @Test
-    void anExportImportedAgainReproducesTheSameDataFieldByField() throws IOException {
-        String village = EledgerFixtures.village(divisions, COUNTY, 3);
-        Actor clerk = new Actor(1, "clerk-" + village, Set.of(Role.VILLAGE_ACCOUNTANT), new DataScope(village));
+    /** A polygon field and a point house with a declared area. */
+    String[] resourcesFor(Actor clerk, String village) {
         String field = resources
                 .create(
                         clerk,
@@ -249,6 +246,62 @@ class LedgerImportTest {
                                 new java.math.BigDecimal("86.50"),
                                 null))
                 .id();
+        return new String[] {field, house};
+    }
+
+    /** Parties, rights with two periods and a pledge, an approved and a pending transfer. */
+    void rightsAndTransfers(Actor clerk, String village, String field, String house) {
+        Held held = partiesAndRights(clerk, field, house, village);
+        String collective = held.collective();
+        String h1 = held.h1();
+        Row contract = held.contract();
+        var input = new TransferService.TransferInput(
+                field,
+                contract.rightId(),
+                h1,
+                collective,
+                d("2025-01-01"),
+                d("2030-01-01"),
+                "1200.50",
+                "3.5",
+                2,
+                "03-01",
+                "offline",
+                "往返合同1",
+                "整体流转");
+        Transfer approved = transfers.submit(clerk, village, input);
+        transfers.decide(
+                new Actor(2, "chk-" + village, Set.of(Role.VILLAGE_ACCOUNTANT), new DataScope(village)),
+                approved.id(),
+                true,
+                null);
+        transfers.decide(
+                new Actor(3, "town-" + village, Set.of(Role.COUNTY_OFFICER), new DataScope(village.substring(0, 9))),
+                approved.id(),
+                true,
+                null);
+        transfers.submit(
+                clerk,
+                village,
+                new TransferService.TransferInput(
+                        field,
+                        contract.rightId(),
+                        h1,
+                        collective,
+                        d("2030-01-01"),
+                        d("2035-01-01"),
+                        "1500.00",
+                        "0",
+                        1,
+                        "12-31",
+                        "online",
+                        "往返合同2",
+                        null));
+    }
+
+    record Held(String collective, String h1, Row contract) {}
+
+    Held partiesAndRights(Actor clerk, String field, String house, String village) {
         String collective = parties.create(
                         clerk, village, new PartyService.PartyInput("collective", "往返村集体", "N123456789", null))
                 .id();
@@ -302,48 +355,18 @@ class LedgerImportTest {
                         sole(bank),
                         doc("往返质押"),
                         null));
-        var input = new TransferService.TransferInput(
-                field,
-                contract.rightId(),
-                h1,
-                collective,
-                d("2025-01-01"),
-                d("2030-01-01"),
-                "1200.50",
-                "3.5",
-                2,
-                "03-01",
-                "offline",
-                "往返合同1",
-                "整体流转");
-        Transfer approved = transfers.submit(clerk, village, input);
-        transfers.decide(
-                new Actor(2, "chk-" + village, Set.of(Role.VILLAGE_ACCOUNTANT), new DataScope(village)),
-                approved.id(),
-                true,
-                null);
-        transfers.decide(
-                new Actor(3, "town-" + village, Set.of(Role.COUNTY_OFFICER), new DataScope(village.substring(0, 9))),
-                approved.id(),
-                true,
-                null);
-        transfers.submit(
-                clerk,
-                village,
-                new TransferService.TransferInput(
-                        field,
-                        contract.rightId(),
-                        h1,
-                        collective,
-                        d("2030-01-01"),
-                        d("2035-01-01"),
-                        "1500.00",
-                        "0",
-                        1,
-                        "12-31",
-                        "online",
-                        "往返合同2",
-                        null));
+        return new Held(collective, h1, contract);
+    }
+
+    /** A village with every kind of data: the export, imported again, must give the same rows. */
+    @Test
+    void anExportImportedAgainReproducesTheSameDataFieldByField() throws IOException {
+        String village = EledgerFixtures.village(divisions, COUNTY, 3);
+        Actor clerk = new Actor(1, "clerk-" + village, Set.of(Role.VILLAGE_ACCOUNTANT), new DataScope(village));
+        String[] made = resourcesFor(clerk, village);
+        String field = made[0];
+        String house = made[1];
+        rightsAndTransfers(clerk, village, field, house);
 
         ApiClient client = accountant(village);
         ApiClient.Response export = client.get("/api/v1/eledger/villages/" + village + "/export.xlsx");
