@@ -39,10 +39,13 @@ class EledgerAccess {
         return d;
     }
 
-    /** Any division (village, town, county, city) the actor may read; 404 otherwise. */
+    /** Any division (village, town, county, city) the actor may read; 404 otherwise (always for households). */
     Division readableDivision(Actor actor, String code) {
         Division d = divisions.find(code).orElse(null);
-        if (d == null || actor.isAnonymous() || !actor.canRead(d.code()) && !coversFromBelow(actor, d)) {
+        if (d == null
+                || actor.isAnonymous()
+                || household(actor)
+                || !actor.canRead(d.code()) && !coversFromBelow(actor, d)) {
             throw new ApiException(HttpStatus.NOT_FOUND, "eledger.village.not-found", code);
         }
         return d;
@@ -62,8 +65,34 @@ class EledgerAccess {
         return scope.startsWith(d.code()) ? scope : d.code();
     }
 
+    /** True for a {@link Role#HOUSEHOLD} actor: it sees its own party, rights and transfers only. */
+    static boolean household(Actor actor) {
+        return actor.has(Role.HOUSEHOLD);
+    }
+
+    /** True when the actor may read the village's private data as a whole (households may not). */
+    static boolean readsVillage(Actor actor, String village) {
+        return actor.canRead(village) && !household(actor);
+    }
+
+    /**
+     * The village {@code code} for a list that a household may see filtered to its own party (its
+     * rights, its transfers); 404 outside the scope.
+     */
+    Division listableVillage(Actor actor, String code) {
+        if (household(actor) && actor.canRead(code)) {
+            return divisions
+                    .find(code)
+                    .orElseThrow(() -> new ApiException(HttpStatus.NOT_FOUND, "eledger.village.not-found", code));
+        }
+        return readableVillage(actor, code);
+    }
+
     /** Checks that the actor may change the ledger of {@code village}. */
     Division writableVillage(Actor actor, String village) {
+        if (household(actor)) {
+            throw new ApiException(HttpStatus.FORBIDDEN, "eledger.forbidden");
+        }
         Division d = readableVillage(actor, village);
         if (actor.roles().stream().noneMatch(WRITERS::contains)) {
             throw new ApiException(HttpStatus.FORBIDDEN, "eledger.forbidden");
@@ -71,8 +100,11 @@ class EledgerAccess {
         return d;
     }
 
-    /** Checks that the actor may enter or decide transfers in {@code village}. */
+    /** Checks that the actor may enter or decide transfers in {@code village} (households: see TransferService). */
     Division transferVillage(Actor actor, String village) {
+        if (household(actor)) {
+            throw new ApiException(HttpStatus.FORBIDDEN, "eledger.forbidden");
+        }
         Division d = readableVillage(actor, village);
         if (actor.roles().stream().noneMatch(TRANSFER_WRITERS::contains)) {
             throw new ApiException(HttpStatus.FORBIDDEN, "eledger.forbidden");

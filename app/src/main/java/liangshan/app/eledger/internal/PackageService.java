@@ -127,6 +127,7 @@ class PackageService {
                 now,
                 now);
         store.insert(p, ids);
+        store.event(p.id(), "draft", actor.username(), now);
         PackageView view = view(p);
         audit.record("eledger.package.created", "eledger_package", p.id(), village, null, view);
         return view;
@@ -143,7 +144,7 @@ class PackageService {
         access.writableVillage(actor, p.villageCode());
         List<Problem> problems = problems(p);
         if (problems.isEmpty() && "draft".equals(p.status())) {
-            transition(p, "title_checked", null);
+            transition(actor, p, "title_checked", null);
         }
         return new TitleCheck(
                 problems.isEmpty(), problems, view(store.find(id, false).orElseThrow()));
@@ -174,12 +175,14 @@ class PackageService {
                 throw new ApiException(HttpStatus.BAD_REQUEST, "eledger.package.lessee-not-cooperative");
             }
         }
-        transition(p, to, lesseePartyId);
+        transition(actor, p, to, lesseePartyId);
         return view(store.find(id, false).orElseThrow());
     }
 
-    private void transition(Package p, String status, String lessee) {
-        store.setStatus(p.id(), status, lessee, clock.instant());
+    private void transition(Actor actor, Package p, String status, String lessee) {
+        Instant now = clock.instant();
+        store.setStatus(p.id(), status, lessee, now);
+        store.event(p.id(), status, actor.username(), now);
         audit.record("eledger.package." + status, "eledger_package", p.id(), p.villageCode(), p.status(), status);
     }
 
@@ -204,6 +207,9 @@ class PackageService {
             if (!covers(operating, secure, p)) {
                 out.add(new Problem(id, "eledger.title.operating-not-secured"));
             }
+            if (bypassesContract(id, operating)) {
+                out.add(new Problem(id, "eledger.title.operating-bypasses-contract"));
+            }
             if (!rights.currentOverlapping(id, "pledge", p.termFrom(), p.termTo())
                             .isEmpty()
                     || !rights.currentOverlapping(id, "mortgage", p.termFrom(), p.termTo())
@@ -218,6 +224,28 @@ class PackageService {
             out.add(new Problem(clash, "eledger.title.in-other-package"));
         }
         return out;
+    }
+
+    /**
+     * True when an operating right granted directly from the collective ownership overlaps a contract
+     * right on the same parcel: the household's contract right would be bypassed (the exclusion
+     * constraint only separates operating rights of the same parent, so this is checked here).
+     */
+    private boolean bypassesContract(String resourceId, List<Row> operating) {
+        for (Row o : operating) {
+            if (o.parentRightId() == null) {
+                continue;
+            }
+            List<Row> parent = rights.current(o.parentRightId());
+            if (parent.isEmpty() || !"ownership".equals(parent.get(0).kind())) {
+                continue;
+            }
+            if (!rights.currentOverlapping(resourceId, "contract", o.validFrom(), o.validTo())
+                    .isEmpty()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** True when rows passing {@code test} cover the package term without a gap. */
@@ -242,7 +270,7 @@ class PackageService {
 
     private Package readable(Actor actor, String id, boolean lock) {
         return store.find(id, lock)
-                .filter(p -> actor.canRead(p.villageCode()))
+                .filter(p -> EledgerAccess.readsVillage(actor, p.villageCode()))
                 .orElseThrow(() -> new ApiException(HttpStatus.NOT_FOUND, "eledger.package.not-found", id));
     }
 

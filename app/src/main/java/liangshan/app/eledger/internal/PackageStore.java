@@ -109,6 +109,24 @@ class PackageStore {
                 .update();
     }
 
+    /** Records that a package reached {@code status} (its status history). */
+    void event(String id, String status, String by, Instant at) {
+        jdbc.sql("insert into eledger_package_event (package_id, status, by_user, at) values (?, ?, ?, ?)")
+                .params(id, status, by, Timestamp.from(at))
+                .update();
+    }
+
+    /** One status a package reached, by whom and when. */
+    record Event(String status, String by, Instant at) {}
+
+    List<Event> events(String id) {
+        return jdbc.sql("select status, by_user, at from eledger_package_event where package_id = ? order by id")
+                .param(id)
+                .query((rs, n) -> new Event(
+                        rs.getString(1), rs.getString(2), rs.getTimestamp(3).toInstant()))
+                .list();
+    }
+
     private static Package row(ResultSet rs, int n) throws SQLException {
         return new Package(
                 rs.getString("id"),

@@ -48,7 +48,11 @@ class PartyService {
 
     record PartyInput(String kind, String name, String idNumber, List<Member> members) {}
 
-    /** A party; {@code idNumber} is shown masked except its last 4 characters. */
+    /**
+     * A party; {@code idNumber} is shown masked except its last 4 characters.
+     *
+     * @param number the party's stable number, by which a HOUSEHOLD user is linked to it
+     */
     record PartyView(
             String id,
             String villageCode,
@@ -57,7 +61,8 @@ class PartyService {
             String idNumber,
             List<Member> members,
             int memberCount,
-            Instant createdAt) {}
+            Instant createdAt,
+            long number) {}
 
     @Transactional
     PartyView create(Actor actor, String village, PartyInput in) {
@@ -84,8 +89,12 @@ class PartyService {
         String id = Ulid.next(clock, random).value();
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         insert(id, village, in.kind(), in.name().strip(), in.idNumber(), members, actor.username(), now);
+        long number = jdbc.sql("select number from eledger_party where id = ?")
+                .param(id)
+                .query(Long.class)
+                .single();
         PartyView view = new PartyView(
-                id, village, in.kind(), in.name().strip(), mask(in.idNumber()), members, members.size(), now);
+                id, village, in.kind(), in.name().strip(), mask(in.idNumber()), members, members.size(), now, number);
         audit.record("eledger.party.created", "eledger_party", id, village, null, view);
         return view;
     }
@@ -136,9 +145,11 @@ class PartyService {
         return page.toPage(items, total);
     }
 
+    /** A party the actor may read: in its scope, and for a household only its own party; 404 otherwise. */
     PartyView get(Actor actor, String id) {
         PartyView p = find(List.of(id)).get(id);
-        if (p == null || !actor.canRead(p.villageCode())) {
+        boolean own = p != null && actor.isHousehold(p.number());
+        if (p == null || !actor.canRead(p.villageCode()) || EledgerAccess.household(actor) && !own) {
             throw new ApiException(HttpStatus.NOT_FOUND, "eledger.party.not-found", id);
         }
         return p;
@@ -163,6 +174,48 @@ class PartyService {
         return out;
     }
 
+    /**
+     * Every party of a village in creation order, for the export; the id number unmasked when
+     * {@code unmasked} (the caller may change the ledger, so it may see what it entered).
+     */
+    List<PartyView> allOfVillage(String village, boolean unmasked) {
+        return jdbc.sql("select * from eledger_party where village_code = ? order by number")
+                .param(village)
+                .query((rs, n) -> {
+                    PartyView v = view(rs);
+                    return unmasked
+                            ? new PartyView(
+                                    v.id(),
+                                    v.villageCode(),
+                                    v.kind(),
+                                    v.name(),
+                                    rs.getString("id_number"),
+                                    v.members(),
+                                    v.memberCount(),
+                                    v.createdAt(),
+                                    v.number())
+                            : v;
+                })
+                .list();
+    }
+
+    /** The party id a HOUSEHOLD actor acts for, if it exists in the actor's village; empty for other actors. */
+    java.util.Optional<String> householdParty(Actor actor) {
+        if (!EledgerAccess.household(actor) || actor.partyId().isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        return jdbc.sql("select id from eledger_party where number = ? and village_code = ?")
+                .params(actor.partyId().getAsLong(), actor.scope().divisionCode())
+                .query(String.class)
+                .optional();
+    }
+
+    /** The household's party id; 404 (as for any foreign object) when the linked party does not exist. */
+    String ownParty(Actor actor) {
+        return householdParty(actor)
+                .orElseThrow(() -> new ApiException(HttpStatus.NOT_FOUND, "eledger.party.not-found", actor.partyId()));
+    }
+
     private static PartyView view(java.sql.ResultSet rs) throws java.sql.SQLException {
         List<Member> members = List.of(JSON.readValue(rs.getString("members"), Member[].class));
         return new PartyView(
@@ -173,7 +226,8 @@ class PartyService {
                 mask(rs.getString("id_number")),
                 members,
                 members.size(),
-                rs.getTimestamp("created_at").toInstant());
+                rs.getTimestamp("created_at").toInstant(),
+                rs.getLong("number"));
     }
 
     static String mask(String idNumber) {

@@ -163,7 +163,7 @@ class ResourceService {
     ResourceStore.Row readable(Actor actor, String id) {
         ResourceStore.Row row = store.find(id)
                 .orElseThrow(() -> new ApiException(HttpStatus.NOT_FOUND, "eledger.resource.not-found", id));
-        if (!actor.canRead(row.villageCode())) {
+        if (!EledgerAccess.readsVillage(actor, row.villageCode())) {
             throw new ApiException(HttpStatus.NOT_FOUND, "eledger.resource.not-found", id);
         }
         return row;

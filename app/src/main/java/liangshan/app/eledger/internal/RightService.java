@@ -37,6 +37,7 @@ class RightService {
     private final ResourceService resources;
     private final PartyService parties;
     private final EledgerAccess access;
+    private final FileService files;
     private final AuditTrail audit;
     private final Clock clock;
     private final Random random = new Random();
@@ -46,8 +47,10 @@ class RightService {
             ResourceService resources,
             PartyService parties,
             EledgerAccess access,
+            FileService files,
             AuditTrail audit,
             Clock clock) {
+        this.files = files;
         this.store = store;
         this.resources = resources;
         this.parties = parties;
@@ -97,6 +100,7 @@ class RightService {
             problems.add(RightRules.p("parentRightId", "eledger.right.parent-required"));
         }
         problems.addAll(RightRules.checkState(in.holders(), in.source(), knownParties(actor, in.holders())));
+        Source source = withScan(resource.villageCode(), in.source(), problems);
         if (!problems.isEmpty()) {
             throw new ApiException(HttpStatus.BAD_REQUEST, "eledger.right.invalid", problems);
         }
@@ -118,7 +122,7 @@ class RightService {
                 now,
                 null,
                 List.copyOf(in.holders()),
-                in.source(),
+                source,
                 in.note() == null ? "" : in.note(),
                 actor.username());
         insertGuarded(row);
@@ -163,7 +167,9 @@ class RightService {
                 .reduce((a, b) -> b)
                 .orElse(first);
         List<Holder> holders = in.holders() != null ? in.holders() : stateAtFrom.holders();
-        List<FieldProblem> problems = RightRules.checkState(holders, in.source(), knownParties(actor, holders));
+        List<FieldProblem> problems =
+                new ArrayList<>(RightRules.checkState(holders, in.source(), knownParties(actor, holders)));
+        Source source = withScan(first.villageCode(), in.source(), problems);
         if (!problems.isEmpty()) {
             throw new ApiException(HttpStatus.BAD_REQUEST, "eledger.right.invalid", problems);
         }
@@ -185,26 +191,32 @@ class RightService {
                 }
             }
         }
-        Row next = new Row(
-                0,
-                first.rightId(),
-                first.resourceId(),
-                first.villageCode(),
-                first.category(),
-                first.kind(),
-                first.parentRightId(),
-                first.rank(),
-                from,
-                newEnd,
-                now,
-                null,
-                List.copyOf(holders),
-                in.source(),
-                in.note() == null ? "" : in.note(),
-                actor.username());
+        Row next = first.withPeriod(from, newEnd, now)
+                .withState(List.copyOf(holders), source, in.note() == null ? "" : in.note(), actor.username());
         written.add(insertGuarded(next));
         audit.record("eledger.right.amended", "eledger_right", first.rightId(), first.villageCode(), current, written);
         return written;
+    }
+
+    /**
+     * A source whose {@code scanFileId} names an uploaded document of the village gets that file's
+     * SHA-256 (a different stated checksum is a problem); an unknown file id is a problem.
+     */
+    private Source withScan(String village, Source source, List<FieldProblem> problems) {
+        if (source == null || source.scanFileId() == null) {
+            return source;
+        }
+        FileService.FileView file =
+                files.inVillage(source.scanFileId(), village).orElse(null);
+        if (file == null) {
+            problems.add(RightRules.p("source.scanFileId", "eledger.right.unknown-scan"));
+            return source;
+        }
+        if (source.scanSha256() != null && !source.scanSha256().equals(file.sha256())) {
+            problems.add(RightRules.p("source.scanSha256", "eledger.right.bad-checksum"));
+            return source;
+        }
+        return new Source(source.kind(), source.number(), source.issuer(), source.issuedOn(), file.sha256(), file.id());
     }
 
     private void checkParent(String resourceId, String kind, String parentId, LocalDate from, LocalDate to) {

@@ -31,8 +31,18 @@ class RightStore {
     /** One holder and its share {@code numerator / denominator} of the right. */
     record Holder(String partyId, long numerator, long denominator) {}
 
-    /** The source document (LADM {@code LA_AdministrativeSource}) backing a right's state. */
-    record Source(String kind, String number, String issuer, LocalDate issuedOn, String scanSha256) {}
+    /**
+     * The source document (LADM {@code LA_AdministrativeSource}) backing a right's state.
+     *
+     * @param scanSha256 SHA-256 (hex) of the scan, optional
+     * @param scanFileId an uploaded document of the resource holding the scan, optional
+     */
+    record Source(String kind, String number, String issuer, LocalDate issuedOn, String scanSha256, String scanFileId) {
+
+        Source(String kind, String number, String issuer, LocalDate issuedOn, String scanSha256) {
+            this(kind, number, issuer, issuedOn, scanSha256, null);
+        }
+    }
 
     record Row(
             long rowId,
@@ -70,6 +80,27 @@ class RightStore {
                     source,
                     note,
                     recordedBy);
+        }
+
+        /** This row with another state (holders, source, note, recorder). */
+        Row withState(List<Holder> newHolders, Source newSource, String newNote, String by) {
+            return new Row(
+                    rowId,
+                    rightId,
+                    resourceId,
+                    villageCode,
+                    category,
+                    kind,
+                    parentRightId,
+                    rank,
+                    validFrom,
+                    validTo,
+                    recordedAt,
+                    supersededAt,
+                    newHolders,
+                    newSource,
+                    newNote,
+                    by);
         }
 
         /** True when this row's valid period ends after {@code end} (null = open, the latest). */
@@ -162,11 +193,25 @@ class RightStore {
             Instant recordedAt,
             int limit,
             long offset) {
+        return asOf(village, resourceId, kind, null, validAt, recordedAt, limit, offset);
+    }
+
+    /** As {@link #asOf(String, String, String, LocalDate, Instant, int, long)}, only rights {@code holder} holds. */
+    List<Row> asOf(
+            String village,
+            String resourceId,
+            String kind,
+            String holder,
+            LocalDate validAt,
+            Instant recordedAt,
+            int limit,
+            long offset) {
         return jdbc.sql("select * from eledger_right_version " + AS_OF
                         + " order by resource_id, category, kind, right_id limit :limit offset :offset")
                 .param("village", village)
                 .param("resource", resourceId)
                 .param("kind", kind)
+                .param("holder", holder)
                 .param("d", validAt)
                 .param("r", Timestamp.from(recordedAt))
                 .param("limit", limit)
@@ -176,10 +221,16 @@ class RightStore {
     }
 
     long countAsOf(String village, String resourceId, String kind, LocalDate validAt, Instant recordedAt) {
+        return countAsOf(village, resourceId, kind, null, validAt, recordedAt);
+    }
+
+    long countAsOf(
+            String village, String resourceId, String kind, String holder, LocalDate validAt, Instant recordedAt) {
         return jdbc.sql("select count(*) from eledger_right_version " + AS_OF)
                 .param("village", village)
                 .param("resource", resourceId)
                 .param("kind", kind)
+                .param("holder", holder)
                 .param("d", validAt)
                 .param("r", Timestamp.from(recordedAt))
                 .query(Long.class)
@@ -190,8 +241,19 @@ class RightStore {
             where village_code = :village
               and (cast(:resource as text) is null or resource_id = :resource)
               and (cast(:kind as text) is null or kind = :kind)
+              and (cast(:holder as text) is null
+                   or holders @> jsonb_build_array(jsonb_build_object('partyId', cast(:holder as text))))
               and valid_from <= :d and (valid_to is null or valid_to > :d)
               and recorded_at <= :r and (superseded_at is null or superseded_at > :r)""";
+
+    /** The currently recorded rows of a village (every valid period), parents before children. */
+    List<Row> currentOfVillage(String village) {
+        return jdbc.sql("select * from eledger_right_version where village_code = ? and superseded_at is null"
+                        + " order by resource_id, right_id, valid_from")
+                .param(village)
+                .query(RightStore::row)
+                .list();
+    }
 
     /** Every row ever recorded for a right, by record time then valid time. */
     List<Row> history(String rightId) {

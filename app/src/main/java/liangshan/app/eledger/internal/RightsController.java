@@ -135,21 +135,34 @@ class RightsController {
             @RequestParam(required = false) String kind,
             @RequestParam(required = false) Integer page,
             @RequestParam(required = false) Integer size) {
-        access.readableVillage(currentActor.get(), village);
+        Actor actor = currentActor.get();
+        access.listableVillage(actor, village);
+        // a household sees the rights it holds, nothing else
+        String holder = EledgerAccess.household(actor) ? parties.ownParty(actor) : null;
         PageRequest p = PageRequest.of(page, size);
         LocalDate d = validAt(validAt);
         Instant r = recordedAt(recordedAt);
-        List<Row> rows = store.asOf(village, null, blank(kind), d, r, p.size(), p.offset());
-        return new AsOf(d, r, p.toPage(views(rows), store.countAsOf(village, null, blank(kind), d, r)));
+        List<Row> rows = store.asOf(village, null, blank(kind), holder, d, r, p.size(), p.offset());
+        return new AsOf(d, r, p.toPage(views(rows), store.countAsOf(village, null, blank(kind), holder, d, r)));
     }
 
     @GetMapping("/rights/{rightId}/history")
     List<RightView> history(@PathVariable String rightId) {
+        Actor actor = currentActor.get();
         List<Row> rows = store.history(rightId);
-        if (rows.isEmpty() || !currentActor.get().canRead(rows.get(0).villageCode())) {
+        if (rows.isEmpty() || !actor.canRead(rows.get(0).villageCode()) || !householdHolds(actor, rows)) {
             throw new ApiException(HttpStatus.NOT_FOUND, "eledger.right.not-found", rightId);
         }
         return views(rows);
+    }
+
+    /** True unless the actor is a household that holds none of the rows. */
+    private boolean householdHolds(Actor actor, List<Row> rows) {
+        if (!EledgerAccess.household(actor)) {
+            return true;
+        }
+        String own = parties.householdParty(actor).orElse(null);
+        return own != null && rows.stream().anyMatch(r -> r.holders().stream().anyMatch(h -> own.equals(h.partyId())));
     }
 
     private LocalDate validAt(String text) {

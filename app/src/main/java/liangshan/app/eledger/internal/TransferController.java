@@ -28,13 +28,19 @@ class TransferController {
     private final TransferService transfers;
     private final TransferStore store;
     private final EledgerAccess access;
+    private final PartyService parties;
     private final CurrentActor currentActor;
 
     TransferController(
-            TransferService transfers, TransferStore store, EledgerAccess access, CurrentActor currentActor) {
+            TransferService transfers,
+            TransferStore store,
+            EledgerAccess access,
+            PartyService parties,
+            CurrentActor currentActor) {
         this.transfers = transfers;
         this.store = store;
         this.access = access;
+        this.parties = parties;
         this.currentActor = currentActor;
     }
 
@@ -47,7 +53,8 @@ class TransferController {
             String escalationPct,
             String totalRentYuan,
             List<InstalmentView> schedule,
-            List<Task> tasks) {}
+            List<Task> tasks,
+            RightStore.Source pledgeeConsent) {}
 
     record Decision(String decision, String note) {}
 
@@ -66,23 +73,35 @@ class TransferController {
             @RequestParam(required = false) String status,
             @RequestParam(required = false) Integer page,
             @RequestParam(required = false) Integer size) {
-        access.readableVillage(currentActor.get(), village);
+        Actor actor = currentActor.get();
+        access.listableVillage(actor, village);
+        // a household sees the transfers it is a party to, nothing else
+        String party = EledgerAccess.household(actor) ? parties.ownParty(actor) : null;
         PageRequest p = PageRequest.of(page, size);
         String s = status == null || status.isBlank() ? null : status.strip();
         return p.toPage(
-                store.list(village, s, p.size(), p.offset()).stream()
+                store.list(village, s, party, p.size(), p.offset()).stream()
                         .map(this::view)
                         .toList(),
-                store.count(village, s));
+                store.count(village, s, party));
     }
 
     @GetMapping("/transfers/{id}")
     TransferView get(@PathVariable String id) {
         Actor actor = currentActor.get();
         Transfer t = store.find(id, false)
-                .filter(x -> actor.canRead(x.villageCode()))
+                .filter(x -> actor.canRead(x.villageCode()) && partyTo(actor, x))
                 .orElseThrow(() -> new ApiException(HttpStatus.NOT_FOUND, "eledger.transfer.not-found", id));
         return view(t);
+    }
+
+    /** True unless the actor is a household that is neither transferor nor transferee. */
+    private boolean partyTo(Actor actor, Transfer t) {
+        if (!EledgerAccess.household(actor)) {
+            return true;
+        }
+        String own = parties.householdParty(actor).orElse(null);
+        return own != null && (own.equals(t.transferorPartyId()) || own.equals(t.transfereePartyId()));
     }
 
     @PostMapping("/transfers/{id}/decision")
@@ -98,7 +117,7 @@ class TransferController {
     @GetMapping("/tasks")
     List<Task> tasks() {
         Actor actor = currentActor.get();
-        if (actor.isAnonymous()) {
+        if (actor.isAnonymous() || EledgerAccess.household(actor)) {
             throw new ApiException(HttpStatus.NOT_FOUND, "eledger.village.not-found", "-");
         }
         return store.openTasks(actor.scope().divisionCode());
@@ -137,6 +156,7 @@ class TransferController {
                                 i.dueOn().toString(),
                                 i.amount().toYuan().toPlainString()))
                         .toList(),
-                store.tasks(t.id()));
+                store.tasks(t.id()),
+                store.consent(t.id()).orElse(null));
     }
 }

@@ -43,6 +43,7 @@ class TransferService {
     private final RightStore rights;
     private final RightService rightService;
     private final ResourceService resources;
+    private final PartyService parties;
     private final EledgerAccess access;
     private final AuditTrail audit;
     private final Clock clock;
@@ -53,9 +54,11 @@ class TransferService {
             RightStore rights,
             RightService rightService,
             ResourceService resources,
+            PartyService parties,
             EledgerAccess access,
             AuditTrail audit,
             Clock clock) {
+        this.parties = parties;
         this.store = store;
         this.rights = rights;
         this.rightService = rightService;
@@ -79,11 +82,50 @@ class TransferService {
             String paymentDay,
             String channel,
             String contractNumber,
-            String note) {}
+            String note,
+            RightStore.Source pledgeeConsent) {
+
+        /** An application without a pledgee's consent (the right carries no pledge). */
+        TransferInput(
+                String resourceId,
+                String parentRightId,
+                String transferorPartyId,
+                String transfereePartyId,
+                LocalDate termFrom,
+                LocalDate termTo,
+                String annualRentYuan,
+                String escalationPct,
+                Integer escalationEveryYears,
+                String paymentDay,
+                String channel,
+                String contractNumber,
+                String note) {
+            this(
+                    resourceId,
+                    parentRightId,
+                    transferorPartyId,
+                    transfereePartyId,
+                    termFrom,
+                    termTo,
+                    annualRentYuan,
+                    escalationPct,
+                    escalationEveryYears,
+                    paymentDay,
+                    channel,
+                    contractNumber,
+                    note,
+                    null);
+        }
+    }
 
     @Transactional
     Transfer submit(Actor actor, String village, TransferInput in) {
-        access.transferVillage(actor, village);
+        boolean household = EledgerAccess.household(actor);
+        if (household) {
+            checkHouseholdApplication(actor, village, in);
+        } else {
+            access.transferVillage(actor, village);
+        }
         List<FieldProblem> problems = new ArrayList<>();
         Money rent = parseRent(in.annualRentYuan(), problems);
         int escalationBp = parseEscalation(in.escalationPct(), problems);
@@ -91,12 +133,23 @@ class TransferService {
         if (!problems.isEmpty()) {
             throw new ApiException(HttpStatus.BAD_REQUEST, "eledger.transfer.invalid", problems);
         }
-        ResourceStore.Row resource = resources.readable(actor, in.resourceId());
+        // a household may not read resources; its scope (its village) was checked above
+        ResourceStore.Row resource = resources.readable(household ? Actor.SYSTEM : actor, in.resourceId());
         if (!resource.villageCode().equals(village)) {
             throw new ApiException(HttpStatus.NOT_FOUND, "eledger.resource.not-found", in.resourceId());
         }
-        checkRules(in.resourceId(), in.parentRightId(), in.transferorPartyId(), in.termFrom(), in.termTo());
-        List<String> steps = store.path(village.substring(0, 6));
+        checkRules(
+                in.resourceId(),
+                in.parentRightId(),
+                in.transferorPartyId(),
+                in.termFrom(),
+                in.termTo(),
+                in.pledgeeConsent());
+        List<String> steps = new ArrayList<>(store.path(village.substring(0, 6)));
+        if (household && !steps.get(0).equals("village")) {
+            // an online application by a household is first checked and recorded by the village
+            steps.add(0, "village");
+        }
         Instant now = rightService.now();
         Transfer t = new Transfer(
                 Ulid.next(clock, random).value(),
@@ -123,9 +176,103 @@ class TransferService {
                 null,
                 in.note() == null ? "" : in.note());
         store.insert(t);
+        store.setConsent(t.id(), in.pledgeeConsent());
         openTask(t, 0);
         audit.record("eledger.transfer.submitted", "eledger_transfer", t.id(), village, null, t);
         return t;
+    }
+
+    /**
+     * Records a transfer that was already decided on paper (an import of the ledger's history): the same
+     * field validation as an application, the resource, parent right and parties must exist in the
+     * village, and an approved one names the operating right it registered (on the same resource,
+     * derived from the parent right). No approval tasks are opened; the record is audited.
+     */
+    @Transactional
+    Transfer recordDecided(Actor actor, String village, TransferInput in, String status, String operatingRightId) {
+        access.transferVillage(actor, village);
+        List<FieldProblem> problems = new ArrayList<>();
+        Money rent = parseRent(in.annualRentYuan(), problems);
+        int escalationBp = parseEscalation(in.escalationPct(), problems);
+        validate(in, problems);
+        checkParties(village, in, problems);
+        List<Row> operating = operatingRightId == null ? List.of() : rights.current(operatingRightId);
+        if ("approved".equals(status)
+                && (operating.isEmpty()
+                        || !operating.get(0).resourceId().equals(in.resourceId())
+                        || !in.parentRightId().equals(operating.get(0).parentRightId()))) {
+            problems.add(RightRules.p("operatingRightId", "eledger.transfer.operating-right-unknown"));
+        }
+        if (!problems.isEmpty()) {
+            throw new ApiException(HttpStatus.BAD_REQUEST, "eledger.transfer.invalid", problems);
+        }
+        ResourceStore.Row resource = resources.readable(actor, in.resourceId());
+        List<Row> parent = rights.current(in.parentRightId());
+        if (!resource.villageCode().equals(village)
+                || parent.isEmpty()
+                || !parent.get(0).resourceId().equals(in.resourceId())) {
+            throw new ApiException(HttpStatus.CONFLICT, "eledger.transfer.not-holder", in.termFrom(), in.termTo());
+        }
+        List<String> steps = store.path(village.substring(0, 6));
+        Instant now = rightService.now();
+        Transfer t = new Transfer(
+                Ulid.next(clock, random).value(),
+                village,
+                in.resourceId(),
+                in.parentRightId(),
+                in.transferorPartyId(),
+                in.transfereePartyId(),
+                in.termFrom(),
+                in.termTo(),
+                rent.fen(),
+                escalationBp,
+                in.escalationEveryYears() == null ? 1 : in.escalationEveryYears(),
+                in.paymentDay(),
+                in.channel(),
+                in.contractNumber().strip(),
+                "pending",
+                steps,
+                steps.size() - 1,
+                actor.username(),
+                now,
+                null,
+                null,
+                null,
+                in.note() == null ? "" : in.note());
+        store.insert(t);
+        store.setConsent(t.id(), in.pledgeeConsent());
+        store.decide(
+                t.id(),
+                status,
+                now,
+                "approved".equals(status) ? operatingRightId : null,
+                "approved".equals(status) ? null : "eledger.transfer.declined");
+        Transfer after = store.find(t.id(), false).orElseThrow();
+        audit.record("eledger.transfer.imported", "eledger_transfer", t.id(), village, null, after);
+        return after;
+    }
+
+    /** Both parties must exist in the village (the import's references were resolved before). */
+    private void checkParties(String village, TransferInput in, List<FieldProblem> problems) {
+        var found = parties.find(List.of(in.transferorPartyId(), in.transfereePartyId()));
+        for (String id : List.of(in.transferorPartyId(), in.transfereePartyId())) {
+            if (!found.containsKey(id) || !found.get(id).villageCode().equals(village)) {
+                problems.add(RightRules.p(
+                        id.equals(in.transferorPartyId()) ? "transferorPartyId" : "transfereePartyId",
+                        "eledger.right.unknown-party"));
+            }
+        }
+    }
+
+    /** A household applies online in its own village and only as the transferor; 404/403 otherwise. */
+    private void checkHouseholdApplication(Actor actor, String village, TransferInput in) {
+        if (!actor.canRead(village)) {
+            throw new ApiException(HttpStatus.NOT_FOUND, "eledger.village.not-found", village);
+        }
+        String own = parties.ownParty(actor);
+        if (!own.equals(in.transferorPartyId())) {
+            throw new ApiException(HttpStatus.FORBIDDEN, "eledger.transfer.household-not-transferor");
+        }
     }
 
     private static void validate(TransferInput in, List<FieldProblem> problems) {
@@ -205,7 +352,13 @@ class TransferService {
     }
 
     private Row register(Actor actor, Transfer t) {
-        checkRules(t.resourceId(), t.parentRightId(), t.transferorPartyId(), t.termFrom(), t.termTo());
+        checkRules(
+                t.resourceId(),
+                t.parentRightId(),
+                t.transferorPartyId(),
+                t.termFrom(),
+                t.termTo(),
+                store.consent(t.id()).orElse(null));
         ResourceStore.Row resource = resources.readable(actor, t.resourceId());
         RightStore.Source contract = new RightStore.Source(
                 "transfer_contract",
@@ -234,8 +387,40 @@ class TransferService {
         }
     }
 
-    /** The three transfer rules; throws the first one broken. */
-    void checkRules(String resourceId, String parentId, String transferor, LocalDate from, LocalDate to) {
+    /**
+     * The transfer rules; throws the first one broken. Besides the three of the class comment: a right
+     * that carries a pledge or mortgage during the term is transferred only with the pledgee's consent,
+     * a complete source document ({@code eledger.transfer.pledge-no-consent}; rights-and-money.md rule 7).
+     */
+    void checkRules(
+            String resourceId,
+            String parentId,
+            String transferor,
+            LocalDate from,
+            LocalDate to,
+            RightStore.Source consent) {
+        checkHolding(resourceId, parentId, transferor, from, to);
+        boolean pledged = rights.currentChildren(parentId).stream()
+                .anyMatch(c -> ("pledge".equals(c.kind()) || "mortgage".equals(c.kind()))
+                        && c.validFrom().isBefore(to)
+                        && (c.validTo() == null || c.validTo().isAfter(from)));
+        if (pledged && !complete(consent)) {
+            throw new ApiException(HttpStatus.CONFLICT, "eledger.transfer.pledge-no-consent", from, to);
+        }
+    }
+
+    private static boolean complete(RightStore.Source s) {
+        return s != null
+                && s.kind() != null
+                && !s.kind().isBlank()
+                && s.number() != null
+                && !s.number().isBlank()
+                && s.issuer() != null
+                && !s.issuer().isBlank()
+                && s.issuedOn() != null;
+    }
+
+    private void checkHolding(String resourceId, String parentId, String transferor, LocalDate from, LocalDate to) {
         List<Row> parent = parentId == null ? List.of() : rights.current(parentId);
         if (parent.isEmpty() || !parent.get(0).resourceId().equals(resourceId)) {
             throw new ApiException(HttpStatus.CONFLICT, "eledger.transfer.not-holder", from, to);

@@ -117,21 +117,46 @@ class TransferStore {
     }
 
     List<Transfer> list(String village, String status, int limit, long offset) {
-        return jdbc.sql(
-                        "select * from eledger_transfer where village_code = ? and (cast(? as text) is null or status = ?)"
-                                + " order by created_at desc, id limit ? offset ?")
-                .params(village, status, status, limit, offset)
+        return list(village, status, null, limit, offset);
+    }
+
+    /** Transfers of a village, newest first; {@code party} (optional) must be the transferor or transferee. */
+    List<Transfer> list(String village, String status, String party, int limit, long offset) {
+        return jdbc.sql("select * from eledger_transfer " + WHERE + " order by created_at desc, id limit ? offset ?")
+                .params(village, status, status, party, party, party, limit, offset)
                 .query(TransferStore::transfer)
                 .list();
     }
 
     long count(String village, String status) {
-        return jdbc.sql(
-                        "select count(*) from eledger_transfer where village_code = ? and (cast(? as text) is null or status = ?)")
-                .params(village, status, status)
+        return count(village, status, null);
+    }
+
+    long count(String village, String status, String party) {
+        return jdbc.sql("select count(*) from eledger_transfer " + WHERE)
+                .params(village, status, status, party, party, party)
                 .query(Long.class)
                 .single();
     }
+
+    private static final String WHERE = "where village_code = ? and (cast(? as text) is null or status = ?)"
+            + " and (cast(? as text) is null or transferor_party_id = ? or transferee_party_id = ?)";
+
+    /** The pledgee's consent document recorded with a transfer, if any. */
+    Optional<RightStore.Source> consent(String transferId) {
+        return jdbc.sql("select pledgee_consent from eledger_transfer where id = ? and pledgee_consent is not null")
+                .param(transferId)
+                .query((rs, n) -> JSON.readValue(rs.getString(1), RightStore.Source.class))
+                .optional();
+    }
+
+    void setConsent(String transferId, RightStore.Source consent) {
+        jdbc.sql("update eledger_transfer set pledgee_consent = ?::jsonb where id = ?")
+                .params(consent == null ? null : JSON.writeValueAsString(consent), transferId)
+                .update();
+    }
+
+    private static final tools.jackson.databind.json.JsonMapper JSON = tools.jackson.databind.json.JsonMapper.shared();
 
     void advance(String id, int stepIndex) {
         jdbc.sql("update eledger_transfer set step_index = ? where id = ?")
