@@ -19,6 +19,9 @@ public interface DemoLandscape {
      */
     int landCoverAt(int year, double x, double y);
 
+    /** The landscape's cell size in metres: answers are constant within a cell of this grid (origin 0, 0). */
+    double cellSizeMetres();
+
     /** The elevation in metres at a point given in EPSG:4549 metres (the same in every demo year). */
     double elevationAt(double x, double y);
 }

@@ -31,6 +31,11 @@ class GepDemoLandscape implements DemoLandscape {
     }
 
     @Override
+    public double cellSizeMetres() {
+        return GepDemoData.CELL_SIZE_M;
+    }
+
+    @Override
     public double elevationAt(double x, double y) {
         return probes.get(BASE_YEAR).elevationAt(x, y);
     }

@@ -50,6 +50,7 @@ final class EledgerDemoGenerator {
      * @param correctionPercent share of contract rights corrected later (a household split)
      * @param extraCorrections further corrections of each corrected right (history depth)
      * @param applications pending applications per village
+     * @param sizePercent parcel sizes in percent of the kinds' sizes (smaller parcels fit more per village)
      */
     record Profile(
             int minHouseholds,
@@ -60,10 +61,11 @@ final class EledgerDemoGenerator {
             int retransferPercent,
             int correctionPercent,
             int extraCorrections,
-            int applications) {}
+            int applications,
+            int sizePercent) {}
 
     /** The demo: plausible village sizes (Quzhou: ~300 households per administrative village). */
-    static final Profile DEMO = new Profile(150, 450, 18, 36, 35, 50, 8, 0, 2);
+    static final Profile DEMO = new Profile(150, 450, 18, 36, 35, 50, 8, 0, 2, 100);
 
     /** A village to generate, with its county's cooperative (written with the village when {@code withCooperative}). */
     record Village(
@@ -139,7 +141,7 @@ final class EledgerDemoGenerator {
             homes.add(household(ids.next(), v.code(), rnd));
         }
         parties.addAll(homes);
-        List<ResourceStore.Row> resources = resources(v, rnd, ids);
+        List<ResourceStore.Row> resources = resources(v, rnd, ids, new Covers(landscape));
         EledgerDemoRights rights =
                 new EledgerDemoRights(profile, v, collective, homes, ids, random(v.code(), "rights"));
         return rights.plan(parties, resources);
@@ -162,23 +164,48 @@ final class EledgerDemoGenerator {
         return new Party(id, village, "household", head + "户", List.copyOf(members));
     }
 
-    private List<ResourceStore.Row> resources(Village v, Random rnd, Ids ids) {
+    /** Land cover and elevation per landscape cell, looked up once per village (the probe is not cheap). */
+    static final class Covers {
+        private final DemoLandscape landscape;
+        private final double cell;
+        private final java.util.Map<Long, Integer> classes = new java.util.HashMap<>();
+        private final java.util.Map<Long, Double> elevations = new java.util.HashMap<>();
+
+        Covers(DemoLandscape landscape) {
+            this.landscape = landscape;
+            this.cell = landscape.cellSizeMetres();
+        }
+
+        private long key(double x, double y) {
+            return (long) Math.floor(x / cell) << 32 ^ ((long) Math.floor(y / cell) & 0xFFFFFFFFL);
+        }
+
+        int classAt(double x, double y) {
+            return classes.computeIfAbsent(key(x, y), k -> landscape.landCoverAt(DemoLandscape.BASE_YEAR, x, y));
+        }
+
+        double elevationAt(double x, double y) {
+            return elevations.computeIfAbsent(key(x, y), k -> landscape.elevationAt(x, y));
+        }
+    }
+
+    private List<ResourceStore.Row> resources(Village v, Random rnd, Ids ids, Covers covers) {
         PreparedGeometry inside = PreparedGeometryFactory.prepare(v.boundaryGk());
         Envelope env = v.boundaryGk().getEnvelopeInternal();
         int wanted = profile.minParcels() + rnd.nextInt(profile.maxParcels() - profile.minParcels() + 1);
         List<ResourceStore.Row> out = new ArrayList<>();
         List<Geometry> taken = new ArrayList<>();
         int[] perSubtype = new int[64];
-        for (int attempt = 0; attempt < wanted * 40 && out.size() < wanted; attempt++) {
+        for (int attempt = 0; attempt < wanted * 60 && out.size() < wanted; attempt++) {
             double x = env.getMinX() + rnd.nextDouble() * env.getWidth();
             double y = env.getMinY() + rnd.nextDouble() * env.getHeight();
-            int cover = landscape.landCoverAt(DemoLandscape.BASE_YEAR, x, y);
-            EledgerDemoKinds.Kind kind = EledgerDemoKinds.forCover(cover, landscape.elevationAt(x, y), rnd);
+            int cover = covers.classAt(x, y);
+            EledgerDemoKinds.Kind kind = EledgerDemoKinds.forCover(cover, () -> covers.elevationAt(x, y), rnd);
             if (kind == null) {
                 continue;
             }
-            Geometry g = shape(kind, x, y, rnd);
-            if (!inside.covers(g) || overlaps(g, taken) || !sameCover(kind, g, cover)) {
+            Geometry g = shape(kind, x, y, profile.sizePercent() / 100.0, rnd);
+            if (!sameCover(kind, g, cover, covers) || !inside.covers(g) || overlaps(g, taken)) {
                 continue;
             }
             taken.add(g.getDimension() == 0 ? g.buffer(15) : g);
@@ -189,12 +216,12 @@ final class EledgerDemoGenerator {
     }
 
     /** A rotated rectangle of the kind's size around (x, y), or the point itself, on the 1 cm grid. */
-    private static Geometry shape(EledgerDemoKinds.Kind kind, double x, double y, Random rnd) {
+    private static Geometry shape(EledgerDemoKinds.Kind kind, double x, double y, double scale, Random rnd) {
         Geometry g;
         if (kind.point()) {
             g = GK.createPoint(new Coordinate(x, y));
         } else {
-            double w = kind.minSide() + rnd.nextDouble() * (kind.maxSide() - kind.minSide());
+            double w = scale * (kind.minSide() + rnd.nextDouble() * (kind.maxSide() - kind.minSide()));
             double h = w * (0.5 + rnd.nextDouble() * 0.8);
             double a = rnd.nextDouble() * Math.PI;
             double cos = Math.cos(a);
@@ -224,7 +251,7 @@ final class EledgerDemoGenerator {
     }
 
     /** Every corner of a parcel lies on land cover of the same group as its centre. */
-    private boolean sameCover(EledgerDemoKinds.Kind kind, Geometry g, int centre) {
+    private static boolean sameCover(EledgerDemoKinds.Kind kind, Geometry g, int centre, Covers covers) {
         if (kind.point()) {
             return true;
         }
@@ -234,8 +261,7 @@ final class EledgerDemoGenerator {
             // 80 % of the way out: the corners themselves may touch a neighbouring cell by a few metres
             double x = mid.x + 0.8 * (c[i].x - mid.x);
             double y = mid.y + 0.8 * (c[i].y - mid.y);
-            if (EledgerDemoKinds.group(landscape.landCoverAt(DemoLandscape.BASE_YEAR, x, y))
-                    != EledgerDemoKinds.group(centre)) {
+            if (EledgerDemoKinds.group(covers.classAt(x, y)) != EledgerDemoKinds.group(centre)) {
                 return false;
             }
         }

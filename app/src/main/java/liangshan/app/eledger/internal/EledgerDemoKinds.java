@@ -276,12 +276,14 @@ final class EledgerDemoKinds {
      * The kind for a land-cover class at a point, or null to skip the point. Forest is most of the
      * land: only some forest points are taken so that farmland, water and houses show up too.
      */
-    static Kind forCover(int cover, double elevationMetres, Random rnd) {
+    static Kind forCover(int cover, java.util.function.DoubleSupplier elevationMetres, Random rnd) {
         return switch (cover) {
             case 1, 2, 3 ->
                 rnd.nextInt(4) != 0
                         ? null
-                        : elevationMetres > 600 ? WELFARE_FOREST : rnd.nextInt(4) == 0 ? ECONOMIC_FOREST : FOREST;
+                        : elevationMetres.getAsDouble() > 600
+                                ? WELFARE_FOREST
+                                : rnd.nextInt(4) == 0 ? ECONOMIC_FOREST : FOREST;
             case 4 -> rnd.nextInt(2) == 0 ? null : BAMBOO;
             case 5 -> HILL;
             case 6 -> GARDEN;
