@@ -155,6 +155,11 @@ class EledgerDemo {
             }
         }
         applications.set(countApplications(villages));
+        if (done > 0) {
+            // fresh planner statistics after a bulk load (autovacuum would get there, later)
+            jdbc.sql("analyze eledger_party, eledger_resource, eledger_right_version")
+                    .update();
+        }
         return new Summary(
                 done,
                 skipped,
