@@ -5,6 +5,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.context.annotation.Profile;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.env.Environment;
@@ -15,11 +16,14 @@ import org.springframework.stereotype.Component;
  * every village ({@link EledgerDemoGenerator}, seed {@value #SEED}) on a background thread, so the
  * server answers at once. Villages that already have e-ledger data are skipped, so a second start adds
  * nothing. The land cover comes from the GEP demo landscape's rules directly ({@code DemoLandscape}),
- * so the e-ledger neither waits for nor depends on the GEP demo input sets being written.
+ * so the e-ledger neither waits for nor depends on the GEP demo input sets being written. Not in the
+ * {@code test} profile: integration tests share one database and own the villages they write to, and a
+ * background load of every village would race them ({@code EledgerDemoDataTest} loads its own three).
  */
 @Component
 @ConditionalOnWebApplication
 @Order(Ordered.LOWEST_PRECEDENCE - 90)
+@Profile("!test")
 class EledgerDemoData implements ApplicationRunner {
 
     static final long SEED = 1;
