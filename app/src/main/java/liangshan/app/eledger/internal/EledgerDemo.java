@@ -11,6 +11,7 @@ import liangshan.app.divisions.Boundary;
 import liangshan.app.divisions.Division;
 import liangshan.app.divisions.DivisionLevel;
 import liangshan.app.divisions.Divisions;
+import liangshan.app.divisions.VillageKind;
 import liangshan.app.ecoaccount.DemoLandscape;
 import liangshan.app.eledger.internal.EledgerDemoGenerator.Profile;
 import liangshan.app.eledger.internal.EledgerDemoGenerator.Village;
@@ -82,7 +83,7 @@ class EledgerDemo {
             int packages,
             long millis) {}
 
-    /** Every village of the city, by code. */
+    /** Every administrative village of the city, by code. */
     List<String> allVillages() {
         List<String> out = new ArrayList<>();
         collect("3308", out);
@@ -101,7 +102,10 @@ class EledgerDemo {
     private void collect(String code, List<String> out) {
         for (Division child : divisions.children(code)) {
             if (child.level() == DivisionLevel.VILLAGE) {
-                out.add(child.code());
+                // administrative villages (村) only: urban communities (社区) keep no village e-ledger
+                if (child.kind() == VillageKind.VILLAGE) {
+                    out.add(child.code());
+                }
             } else {
                 collect(child.code(), out);
             }
@@ -135,16 +139,16 @@ class EledgerDemo {
             Party cooperative = generator.cooperative(
                     county.getKey(), countyName, county.getValue().get(0));
             for (String code : county.getValue()) {
-                EledgerBulkWriter.Counts counts =
-                        tx.execute(status -> loadVillage(generator, code, countyName, cooperative));
-                if (counts == null) {
+                Loaded loaded = tx.execute(status -> loadVillage(generator, code, countyName, cooperative));
+                if (loaded == null) {
                     skipped++;
                     continue;
                 }
                 done++;
-                parties.addAndGet(counts.parties());
-                resources.addAndGet(counts.resources());
-                rights.addAndGet(counts.rights());
+                parties.addAndGet(loaded.counts().parties());
+                resources.addAndGet(loaded.counts().resources());
+                rights.addAndGet(loaded.counts().rights());
+                applications.addAndGet(loaded.applications());
                 if (done % 100 == 0) {
                     log.info("演示台账 / demo e-ledger: {} villages, {} rights", done, rights.get());
                 }
@@ -154,7 +158,6 @@ class EledgerDemo {
                         .forCounty(county.getKey(), countyName, cooperative, county.getValue());
             }
         }
-        applications.set(countApplications(villages));
         if (done > 0) {
             // fresh planner statistics after a bulk load (autovacuum would get there, later)
             jdbc.sql("analyze eledger_party, eledger_resource, eledger_right_version")
@@ -171,9 +174,10 @@ class EledgerDemo {
                 (System.nanoTime() - start) / 1_000_000);
     }
 
+    private record Loaded(EledgerBulkWriter.Counts counts, int applications) {}
+
     /** One village in the caller's transaction; null when it already has e-ledger data. */
-    private EledgerBulkWriter.Counts loadVillage(
-            EledgerDemoGenerator generator, String code, String countyName, Party cooperative) {
+    private Loaded loadVillage(EledgerDemoGenerator generator, String code, String countyName, Party cooperative) {
         jdbc.sql("select pg_advisory_xact_lock(?)")
                 .param((long) ("eledger-demo/" + code).hashCode())
                 .query()
@@ -183,9 +187,12 @@ class EledgerDemo {
                 .params(code, code)
                 .query(Boolean.class)
                 .single();
+        if (hasData) {
+            return null;
+        }
         Boundary boundary = divisions.boundary(code).orElse(null);
         Division village = divisions.find(code).orElse(null);
-        if (hasData || boundary == null || village == null) {
+        if (boundary == null || village == null) {
             return null;
         }
         boolean needsCooperative = !jdbc.sql("select exists (select 1 from eledger_party where id = ?)")
@@ -195,8 +202,13 @@ class EledgerDemo {
         Party coop = needsCooperative
                 ? new Party(cooperative.id(), code, cooperative.kind(), cooperative.name(), cooperative.members())
                 : cooperative;
-        EledgerDemoPlan plan =
-                generator.plan(new Village(code, village.name(), countyName, boundary.gk120(), coop, needsCooperative));
+        EledgerDemoPlan plan = generator.plan(new Village(
+                code,
+                EledgerDemoGenerator.shortName(village.name()),
+                countyName,
+                boundary.gk120(),
+                coop,
+                needsCooperative));
         EledgerBulkWriter.Counts counts = writer.write(plan);
         for (EledgerDemoPlan.Application a : plan.applications()) {
             transfers.submit(MAKER, code, EledgerDemoPackages.input(a));
@@ -208,13 +220,6 @@ class EledgerDemo {
         after.put("rightRows", counts.rights());
         after.put("applications", plan.applications().size());
         audit.record("eledger.demo.generated", "village", code, code, null, after);
-        return counts;
-    }
-
-    private long countApplications(List<String> villages) {
-        return jdbc.sql("select count(*) from eledger_transfer where applicant = ? and village_code = any(?::text[])")
-                .params(EledgerDemoGenerator.DEMO_USER, "{" + String.join(",", villages) + "}")
-                .query(Long.class)
-                .single();
+        return new Loaded(counts, plan.applications().size());
     }
 }

@@ -121,6 +121,11 @@ final class EledgerDemoGenerator {
         }
     }
 
+    /** A village's everyday name: "华山村委会" → "华山村" (the committee is not the collective). */
+    static String shortName(String divisionName) {
+        return divisionName.replaceAll("(村民委员会|村委会)$", "村").replaceAll("(居民委员会|居委会)$", "");
+    }
+
     /** The county cooperative party (deterministic id), to be stored in {@code villageCode}. */
     Party cooperative(String countyCode, String countyName, String villageCode) {
         return new Party(ids(countyCode).next(), villageCode, "cooperative", countyName + "两山合作社", List.of());

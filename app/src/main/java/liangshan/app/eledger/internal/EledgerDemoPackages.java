@@ -68,8 +68,13 @@ final class EledgerDemoPackages {
         }
         Division division = divisions.find(village).orElseThrow();
         Boundary boundary = divisions.boundary(village).orElseThrow();
-        EledgerDemoPlan plan =
-                generator.plan(new Village(village, division.name(), countyName, boundary.gk120(), cooperative, false));
+        EledgerDemoPlan plan = generator.plan(new Village(
+                village,
+                EledgerDemoGenerator.shortName(division.name()),
+                countyName,
+                boundary.gk120(),
+                cooperative,
+                false));
         List<String> ready = plan.packageReady();
         if (ready.isEmpty()) {
             return 0;
@@ -82,7 +87,7 @@ final class EledgerDemoPackages {
                     EledgerDemo.MAKER,
                     village,
                     new PackageService.PackageInput(
-                            division.name() + "生态资产包（一期）",
+                            EledgerDemoGenerator.shortName(division.name()) + "生态资产包（一期）",
                             EledgerDemoRights.PACKAGE_FROM,
                             EledgerDemoRights.PACKAGE_TO,
                             first));
@@ -102,7 +107,7 @@ final class EledgerDemoPackages {
                         EledgerDemo.MAKER,
                         village,
                         new PackageService.PackageInput(
-                                division.name() + "生态资产包（二期，待落实经营权）",
+                                EledgerDemoGenerator.shortName(division.name()) + "生态资产包（二期，待落实经营权）",
                                 EledgerDemoRights.PACKAGE_FROM,
                                 EledgerDemoRights.PACKAGE_TO,
                                 second));
