@@ -41,8 +41,4 @@ record EledgerDemoPlan(
             LocalDate termTo,
             long annualRentYuan,
             String contractNumber) {}
-
-    long superseded() {
-        return rights.stream().filter(r -> r.supersededAt() != null).count();
-    }
 }

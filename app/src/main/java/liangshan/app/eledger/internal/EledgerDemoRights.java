@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 import liangshan.app.eledger.internal.EledgerDemoGenerator.Ids;
 import liangshan.app.eledger.internal.EledgerDemoGenerator.Profile;
@@ -324,10 +323,5 @@ final class EledgerDemoRights {
                 collective.name(),
                 LocalDate.of(2025, 6, 10),
                 null);
-    }
-
-    /** Parties by id, for tests. */
-    static Map<String, Party> byId(List<Party> parties) {
-        return parties.stream().collect(Collectors.toMap(Party::id, Function.identity()));
     }
 }
