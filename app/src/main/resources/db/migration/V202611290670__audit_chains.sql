@@ -9,7 +9,6 @@
 alter table audit_log add column chain integer check (chain between 1 and 16);
 alter table audit_log add column prev_seq bigint check (prev_seq >= 0 and prev_seq < seq);
 alter table audit_log add constraint audit_log_chain_complete check ((chain is null) = (prev_seq is null));
-create index audit_log_chain on audit_log (chain, seq);
 
 -- seq stays unique and increasing within each chain (it is taken while the chain head is locked); across
 -- chains it orders records by when they were appended. A rolled-back append leaves a hole in the sequence,
