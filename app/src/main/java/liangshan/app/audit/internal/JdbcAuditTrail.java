@@ -47,6 +47,9 @@ class JdbcAuditTrail implements AuditTrail {
     private final Clock clock;
     private final ObjectProvider<AuditActorSource> actors;
 
+    /** The actor source once found (a singleton; looking it up costs more than the rest of a record). */
+    private volatile AuditActorSource source;
+
     JdbcAuditTrail(JdbcClient jdbc, JsonMapper json, Clock clock, ObjectProvider<AuditActorSource> actors) {
         this.jdbc = jdbc;
         this.json = json;
@@ -62,7 +65,9 @@ class JdbcAuditTrail implements AuditTrail {
         Objects.requireNonNull(entityType, "entityType");
         Objects.requireNonNull(entityId, "entityId");
         Objects.requireNonNull(divisionCode, "divisionCode");
-        AuditActorSource source = actors.getIfAvailable();
+        if (source == null) {
+            source = actors.getIfAvailable();
+        }
         AuditActor actor = source == null ? AuditActor.SYSTEM : source.current();
         Head head = lockHead(
                 before == null ? null : json.writeValueAsString(before),

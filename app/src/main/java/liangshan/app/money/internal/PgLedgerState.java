@@ -95,9 +95,9 @@ final class PgLedgerState implements LedgerState {
      * transfers they post, void or reverse, and those of reservations due to expire by {@code now}. Answers
      * the accounts the requests themselves touch (without the expiring ones), for the caller's scope check.
      *
-     * <p>One round trip (statements sent together): the reservations due by {@code now}; the lock, which
-     * finds the referenced and expiring accounts itself and locks them with the named ones in one ordered
-     * {@code SELECT … FOR UPDATE}; and, once the locks are held, the stored outcomes of the request ids. An
+     * <p>One round trip (two statements sent together): the lock, which finds the referenced and expiring
+     * accounts itself, locks them with the named ones in one ordered {@code SELECT … FOR UPDATE} and answers
+     * the reservations due; then, once the locks are held, the stored outcomes of the request ids. An
      * id found absent stays absent for this transaction unless it commits it itself (a concurrent insert of
      * the same id fails on the primary key and the call is retried).
      */
@@ -114,9 +114,9 @@ final class PgLedgerState implements LedgerState {
         }
         Set<UUID> touched = new HashSet<>(named);
         List<UUID> due = new ArrayList<>();
-        List<Object> args = new ArrayList<>(List.of(utc(now), uuidArray(referenced), utc(now), uuidArray(named)));
+        boolean[] first = {true};
+        List<Object> args = new ArrayList<>(List.of(uuidArray(referenced), utc(now), uuidArray(named)));
         List<RowCallbackHandler> handlers = new ArrayList<>();
-        handlers.add(rs -> due.add(rs.getObject(1, UUID.class)));
         handlers.add(rs -> {
             Account a = account(rs);
             locked.put(a.id(), a);
@@ -126,8 +126,12 @@ final class PgLedgerState implements LedgerState {
             if (rs.getBoolean("referenced")) {
                 touched.add(a.id());
             }
+            if (first[0] && rs.getArray("due_ids") != null) {
+                due.addAll(Arrays.asList((UUID[]) rs.getArray("due_ids").getArray()));
+            }
+            first[0] = false;
         });
-        String sql = DUE + ";\n" + LOCK;
+        String sql = LOCK;
         if (!requestIds.isEmpty()) {
             sql += ";\nselect " + TRANSFER_COLUMNS + " from ledger_transfer where id = any(cast(? as uuid[]))";
             args.add(uuidArray(requestIds));
@@ -143,20 +147,18 @@ final class PgLedgerState implements LedgerState {
         return Set.copyOf(touched);
     }
 
-    /** Reservations due to expire by the instant given, in the order the engine expires them. */
-    private static final String DUE = "select transfer_id from ledger_pending where status = 'PENDING'"
-            + " and expires_at <= ? order by expires_at, transfer_id";
-
     /**
      * Locks, in id order, the accounts of the transfers referenced (posted, voided, reversed), of the
      * reservations due, and those named; {@code referenced} is false only for accounts locked for an expiry.
+     * Every row also carries the reservations due, in the order the engine expires them (when some are due,
+     * their accounts are locked, so there is a row to carry them).
      */
     private static final String LOCK = """
             with ref as (
                 select debit_account_id, credit_account_id from ledger_transfer
                  where id = any(cast(? as uuid[])) and result = 'OK'),
             due as (
-                select t.debit_account_id, t.credit_account_id from ledger_pending p
+                select p.transfer_id, p.expires_at, t.debit_account_id, t.credit_account_id from ledger_pending p
                   join ledger_transfer t on t.id = p.transfer_id
                  where p.status = 'PENDING' and p.expires_at <= ?),
             wanted as (
@@ -166,7 +168,8 @@ final class PgLedgerState implements LedgerState {
                 union all select debit_account_id, false from due
                 union all select credit_account_id, false from due),
             ids as (select id, bool_or(referenced) as referenced from wanted group by id)
-            select %s, m.division_code, ids.referenced
+            select %s, m.division_code, ids.referenced,
+                   (select array_agg(transfer_id order by expires_at, transfer_id) from due) as due_ids
               from ids join ledger_account a on a.id = ids.id join ledger_balance b on b.account_id = a.id
               left join money_account m on m.account_id = a.id
              order by a.id for update of b""".formatted(ACCOUNT_COLUMNS);
