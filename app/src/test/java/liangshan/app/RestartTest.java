@@ -58,7 +58,7 @@ class RestartTest {
                             || '|' || (select string_agg(username || ':' || password_hash, ',' order by username) from identity_user)
                             || '|' || (select count(*) from division)
                             || '|' || (select count(*) from audit_log)
-                            || '|' || (select last_hash from audit_chain_head) || '|'
+                            || '|' || (select string_agg(last_hash, ',' order by id) from audit_chain_head) || '|'
                         """).query(String.class).single();
     }
 

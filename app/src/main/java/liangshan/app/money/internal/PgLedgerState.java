@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -30,6 +31,7 @@ import liangshan.ledger.TransferOutcome;
 import liangshan.ledger.TransferRequest;
 import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 
 /**
  * The ledger's state in PostgreSQL, for ONE database transaction: {@link PgLedger} makes a new instance per
@@ -92,65 +94,85 @@ final class PgLedgerState implements LedgerState {
      * Locks the accounts a batch of requests can touch, in id order: the accounts named, the accounts of the
      * transfers they post, void or reverse, and those of reservations due to expire by {@code now}. Answers
      * the accounts the requests themselves touch (without the expiring ones), for the caller's scope check.
+     *
+     * <p>One round trip (two statements sent together): the lock, which finds the referenced and expiring
+     * accounts itself, locks them with the named ones in one ordered {@code SELECT … FOR UPDATE} and answers
+     * the reservations due; then, once the locks are held, the stored outcomes of the request ids. An
+     * id found absent stays absent for this transaction unless it commits it itself (a concurrent insert of
+     * the same id fails on the primary key and the call is retried).
      */
     Set<UUID> lockFor(List<TransferRequest> requests, Instant now) {
-        Set<UUID> ids = new TreeSet<>();
+        Set<UUID> named = new TreeSet<>();
         Set<UUID> referenced = new TreeSet<>();
+        Set<UUID> requestIds = new TreeSet<>();
         for (TransferRequest r : requests) {
-            addIfPresent(ids, r.debitAccountId());
-            addIfPresent(ids, r.creditAccountId());
+            addIfPresent(named, r.debitAccountId());
+            addIfPresent(named, r.creditAccountId());
             addIfPresent(referenced, r.pendingId());
             addIfPresent(referenced, r.reverses());
+            requestIds.add(r.id());
         }
-        if (!referenced.isEmpty()) {
-            jdbc.query(
-                    "select debit_account_id, credit_account_id from ledger_transfer where id = any(cast(? as uuid[]))"
-                            + " and result = 'OK'",
-                    rs -> {
-                        ids.add(rs.getObject(1, UUID.class));
-                        ids.add(rs.getObject(2, UUID.class));
-                    },
-                    uuidArray(referenced));
-        }
-        Set<UUID> touched = Set.copyOf(ids);
+        Set<UUID> touched = new HashSet<>(named);
         List<UUID> due = new ArrayList<>();
-        jdbc.query(
-                "select p.transfer_id, t.debit_account_id, t.credit_account_id from ledger_pending p"
-                        + " join ledger_transfer t on t.id = p.transfer_id where p.status = 'PENDING'"
-                        + " and p.expires_at <= ? order by p.expires_at, p.transfer_id",
-                rs -> {
-                    due.add(rs.getObject(1, UUID.class));
-                    ids.add(rs.getObject(2, UUID.class));
-                    ids.add(rs.getObject(3, UUID.class));
-                },
-                utc(now));
-        lock(ids);
+        boolean[] first = {true};
+        List<Object> args = new ArrayList<>(List.of(uuidArray(referenced), utc(now), uuidArray(named)));
+        List<RowCallbackHandler> handlers = new ArrayList<>();
+        handlers.add(rs -> {
+            Account a = account(rs);
+            locked.put(a.id(), a);
+            if (rs.getString("division_code") != null) {
+                divisions.put(a.id(), rs.getString("division_code"));
+            }
+            if (rs.getBoolean("referenced")) {
+                touched.add(a.id());
+            }
+            if (first[0] && rs.getArray("due_ids") != null) {
+                due.addAll(Arrays.asList((UUID[]) rs.getArray("due_ids").getArray()));
+            }
+            first[0] = false;
+        });
+        String sql = LOCK;
+        if (!requestIds.isEmpty()) {
+            sql += ";\nselect " + TRANSFER_COLUMNS + " from ledger_transfer where id = any(cast(? as uuid[]))";
+            args.add(uuidArray(requestIds));
+            requestIds.forEach(id -> outcomes.put(id, Optional.empty()));
+            handlers.add(rs -> {
+                TransferOutcome o = outcome(rs);
+                outcomes.put(o.request().id(), Optional.of(o));
+            });
+        }
+        Statements.query(jdbc, sql, args, handlers);
         dueAt = now;
         dueCache = due;
-        prefetchOutcomes(requests.stream().map(TransferRequest::id).toList());
-        return touched;
+        return Set.copyOf(touched);
     }
 
     /**
-     * Reads the stored outcomes of {@code ids} in one statement, after the accounts are locked; an id found
-     * absent stays absent for this transaction unless it commits it itself (a concurrent insert of the same
-     * id fails on the primary key and the call is retried).
+     * Locks, in id order, the accounts of the transfers referenced (posted, voided, reversed), of the
+     * reservations due, and those named; {@code referenced} is false only for accounts locked for an expiry.
+     * Every row also carries the reservations due, in the order the engine expires them (when some are due,
+     * their accounts are locked, so there is a row to carry them).
      */
-    private void prefetchOutcomes(List<UUID> ids) {
-        if (ids.isEmpty()) {
-            return;
-        }
-        Set<UUID> absent = new HashSet<>(ids);
-        jdbc.query(
-                "select " + TRANSFER_COLUMNS + " from ledger_transfer where id = any(cast(? as uuid[]))",
-                rs -> {
-                    TransferOutcome o = outcome(rs);
-                    outcomes.put(o.request().id(), Optional.of(o));
-                    absent.remove(o.request().id());
-                },
-                uuidArray(ids));
-        absent.forEach(id -> outcomes.put(id, Optional.empty()));
-    }
+    private static final String LOCK = """
+            with ref as (
+                select debit_account_id, credit_account_id from ledger_transfer
+                 where id = any(cast(? as uuid[])) and result = 'OK'),
+            due as (
+                select p.transfer_id, p.expires_at, t.debit_account_id, t.credit_account_id from ledger_pending p
+                  join ledger_transfer t on t.id = p.transfer_id
+                 where p.status = 'PENDING' and p.expires_at <= ?),
+            wanted as (
+                select unnest(cast(? as uuid[])) as id, true as referenced
+                union all select debit_account_id, true from ref
+                union all select credit_account_id, true from ref
+                union all select debit_account_id, false from due
+                union all select credit_account_id, false from due),
+            ids as (select id, bool_or(referenced) as referenced from wanted group by id)
+            select %s, m.division_code, ids.referenced,
+                   (select array_agg(transfer_id order by expires_at, transfer_id) from due) as due_ids
+              from ids join ledger_account a on a.id = ids.id join ledger_balance b on b.account_id = a.id
+              left join money_account m on m.account_id = a.id
+             order by a.id for update of b""".formatted(ACCOUNT_COLUMNS);
 
     /** Locks and loads the given accounts in id order (unknown ids are skipped). */
     void lock(Collection<UUID> ids) {
@@ -262,10 +284,16 @@ final class PgLedgerState implements LedgerState {
 
     /**
      * Writes a change set with the transaction's connection. It becomes durable only with the transaction,
-     * so a batch's chains, expiries and the caller's audit record commit together or not at all.
+     * so a batch's chains, expiries and the caller's audit record commit together or not at all. The
+     * balances of all accounts it changes, its journal rows and its new reservations go in one round trip
+     * (one statement each); opening and closing accounts and resolving reservations, rare in a batch, go
+     * row by row.
      */
     @Override
     public void commit(ChangeSet changes) {
+        StringBuilder sql = new StringBuilder();
+        List<Object> args = new ArrayList<>();
+        List<Account> balances = new ArrayList<>();
         for (Account a : changes.accounts()) {
             Account before = locked.get(a.id());
             if (before == null) {
@@ -274,30 +302,35 @@ final class PgLedgerState implements LedgerState {
                 if (a.isClosed() && !before.isClosed()) {
                     jdbc.update("update ledger_account set closed = true where id = ?", a.id());
                 }
-                jdbc.update(
-                        "update ledger_balance set debits_pending = ?, debits_posted = ?, credits_pending = ?,"
-                                + " credits_posted = ? where account_id = ?",
-                        a.debitsPending(),
-                        a.debitsPosted(),
-                        a.creditsPending(),
-                        a.creditsPosted(),
-                        a.id());
+                balances.add(a);
             }
             locked.put(a.id(), a);
         }
-        insertOutcomes(changes.outcomes());
+        appendBalances(balances, sql, args);
+        appendOutcomes(changes.outcomes(), sql, args);
         changes.outcomes().forEach(o -> outcomes.put(o.request().id(), Optional.of(o)));
         Map<UUID, Instant> expiries = new HashMap<>();
         changes.outcomes().stream()
                 .filter(o -> o.transfer() != null)
                 .forEach(o -> expiries.put(o.transfer().id(), o.transfer().expiresAt()));
+        List<UUID> created = changes.pendingStatuses().entrySet().stream()
+                .filter(e -> e.getValue() == PendingStatus.PENDING)
+                .map(Map.Entry::getKey)
+                .toList();
+        appendRows(
+                sql,
+                "insert into ledger_pending (transfer_id, status, expires_at) values ",
+                "(cast(? as uuid), 'PENDING', cast(? as timestamptz))",
+                created.size());
+        created.forEach(id -> {
+            args.add(id);
+            args.add(utc(expiries.get(id)));
+        });
+        if (!sql.isEmpty()) {
+            Statements.update(jdbc, sql.toString(), args);
+        }
         changes.pendingStatuses().forEach((id, status) -> {
-            if (status == PendingStatus.PENDING) {
-                jdbc.update(
-                        "insert into ledger_pending (transfer_id, status, expires_at) values (?, 'PENDING', ?)",
-                        id,
-                        utc(expiries.get(id)));
-            } else {
+            if (status != PendingStatus.PENDING) {
                 int changed = jdbc.update(
                         "update ledger_pending set status = ? where transfer_id = ? and status = 'PENDING'",
                         status.name(),
@@ -308,6 +341,44 @@ final class PgLedgerState implements LedgerState {
             }
         });
         // changes.reversals() needs no row: it is the reverses column, unique per original transfer.
+    }
+
+    /** One UPDATE for the new balances of all {@code accounts} (rows already locked by this transaction). */
+    private static void appendBalances(List<Account> accounts, StringBuilder sql, List<Object> args) {
+        if (accounts.isEmpty()) {
+            return;
+        }
+        appendRows(
+                sql,
+                "update ledger_balance b set debits_pending = v.dp, debits_posted = v.dpo,"
+                        + " credits_pending = v.cp, credits_posted = v.cpo from (values ",
+                "(cast(? as uuid), cast(? as bigint), cast(? as bigint), cast(? as bigint), cast(? as bigint))",
+                accounts.size(),
+                ") v (id, dp, dpo, cp, cpo) where b.account_id = v.id");
+        for (Account a : accounts) {
+            args.add(a.id());
+            args.add(a.debitsPending());
+            args.add(a.debitsPosted());
+            args.add(a.creditsPending());
+            args.add(a.creditsPosted());
+        }
+    }
+
+    /** Appends {@code head} and {@code rows} copies of {@code row}, comma-separated, ending the statement. */
+    private static void appendRows(StringBuilder sql, String head, String row, int rows) {
+        appendRows(sql, head, row, rows, "");
+    }
+
+    /** As above, with {@code tail} after the rows. */
+    private static void appendRows(StringBuilder sql, String head, String row, int rows, String tail) {
+        if (rows == 0) {
+            return;
+        }
+        sql.append(head);
+        for (int i = 0; i < rows; i++) {
+            sql.append(i == 0 ? "" : ", ").append(row);
+        }
+        sql.append(tail).append(";\n");
     }
 
     private void insert(Account a) {
@@ -334,36 +405,34 @@ final class PgLedgerState implements LedgerState {
                 a.has(AccountFlag.CREDITS_MUST_NOT_EXCEED_DEBITS));
     }
 
-    private void insertOutcomes(List<TransferOutcome> outcomes) {
-        if (outcomes.isEmpty()) {
-            return;
-        }
-        List<Object[]> rows = new ArrayList<>(outcomes.size());
+    /** One multi-row INSERT of the journal rows (applied transfers and remembered rejections). */
+    private void appendOutcomes(List<TransferOutcome> outcomes, StringBuilder sql, List<Object> args) {
+        appendRows(
+                sql,
+                "insert into ledger_transfer (id, result, request, debit_account_id, credit_account_id, amount,"
+                        + " asset_code, asset_scale, code, refs, flags, pending_id, reverses, expires_at, at) values ",
+                "(cast(? as uuid), ?, ?, cast(? as uuid), cast(? as uuid), cast(? as bigint), ?, cast(? as integer),"
+                        + " ?, ?, ?, cast(? as uuid), cast(? as uuid), cast(? as timestamptz), cast(? as timestamptz))",
+                outcomes.size());
         for (TransferOutcome o : outcomes) {
             Transfer t = o.transfer();
-            rows.add(new Object[] {
-                o.request().id(),
-                o.code().name(),
-                RequestCodec.encode(o.request()),
-                t == null ? null : t.debitAccountId(),
-                t == null ? null : t.creditAccountId(),
-                t == null ? null : t.amount(),
-                t == null ? null : t.asset().code(),
-                t == null ? null : t.asset().scale(),
-                t == null ? null : t.code(),
-                t == null ? null : RequestCodec.refs(t.references()),
-                t == null ? null : RequestCodec.flags(t.flags()),
-                t == null ? null : t.pendingId(),
-                t == null ? null : t.reverses(),
-                t == null ? null : utc(t.expiresAt()),
-                utc(t == null ? attemptedAt : t.timestamp())
-            });
+            args.addAll(Arrays.asList(
+                    o.request().id(),
+                    o.code().name(),
+                    RequestCodec.encode(o.request()),
+                    t == null ? null : t.debitAccountId(),
+                    t == null ? null : t.creditAccountId(),
+                    t == null ? null : t.amount(),
+                    t == null ? null : t.asset().code(),
+                    t == null ? null : t.asset().scale(),
+                    t == null ? null : t.code(),
+                    t == null ? null : RequestCodec.refs(t.references()),
+                    t == null ? null : RequestCodec.flags(t.flags()),
+                    t == null ? null : t.pendingId(),
+                    t == null ? null : t.reverses(),
+                    t == null ? null : utc(t.expiresAt()),
+                    utc(t == null ? attemptedAt : t.timestamp())));
         }
-        jdbc.batchUpdate(
-                "insert into ledger_transfer (id, result, request, debit_account_id, credit_account_id, amount,"
-                        + " asset_code, asset_scale, code, refs, flags, pending_id, reverses, expires_at, at)"
-                        + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                rows);
     }
 
     static Account account(ResultSet rs) throws SQLException {

@@ -72,10 +72,19 @@ class MoneyBenchmark {
         double[] single = new double[rounds];
         double[] batched = new double[rounds];
         double[] pgbench = new double[rounds];
+        long postmaster = postmaster();
         for (int r = 0; r < rounds; r++) {
+            CpuMeter start = CpuMeter.now(postmaster);
+            long t0 = System.nanoTime();
             single[r] = run(accounts, clients, seconds, 1);
+            CpuMeter afterSingle = CpuMeter.now(postmaster);
+            long t1 = System.nanoTime();
             batched[r] = run(accounts, clients, seconds, 10);
+            CpuMeter afterBatched = CpuMeter.now(postmaster);
+            long t2 = System.nanoTime();
             pgbench[r] = pgbench(clients, seconds);
+            CpuMeter afterPgbench = CpuMeter.now(postmaster);
+            long t3 = System.nanoTime();
             report.append(String.format(
                     Locale.ROOT,
                     "round %d: service 1/batch %6.0f, service 10/batch %6.0f transfers/s; pgbench %6.0f tps%n",
@@ -83,6 +92,16 @@ class MoneyBenchmark {
                     single[r],
                     batched[r],
                     pgbench[r]));
+            report.append(String.format(
+                    Locale.ROOT,
+                    "  CPU ms per op (server + client): 1/batch %.2f + %.2f, 10/batch %.2f + %.2f,"
+                            + " pgbench %.2f + %.2f%n",
+                    perOp(afterSingle.minus(start).serverSeconds(), single[r], t1 - t0),
+                    perOp(afterSingle.minus(start).jvmSeconds(), single[r], t1 - t0),
+                    perOp(afterBatched.minus(afterSingle).serverSeconds(), batched[r], t2 - t1),
+                    perOp(afterBatched.minus(afterSingle).jvmSeconds(), batched[r], t2 - t1),
+                    perOp(afterPgbench.minus(afterBatched).serverSeconds(), pgbench[r], t3 - t2),
+                    perOp(afterPgbench.minus(afterBatched).childSeconds(), pgbench[r], t3 - t2)));
         }
         double s1 = median(single);
         double s10 = median(batched);
@@ -95,6 +114,24 @@ class MoneyBenchmark {
         System.out.print(report);
         Files.writeString(Path.of("target", "bench-money.txt"), report, StandardCharsets.UTF_8);
         assertThat(LedgerInvariants.check(ledger.snapshotOf(accounts))).isEmpty();
+    }
+
+    /** CPU milliseconds per operation: {@code cpuSeconds} over {@code rate} operations/s for {@code nanos}. */
+    private static double perOp(double cpuSeconds, double rate, long nanos) {
+        return cpuSeconds * 1000 / (rate * nanos / 1e9);
+    }
+
+    /** The process id of the test server's postmaster (the parent of a backend). */
+    private static long postmaster() throws java.sql.SQLException {
+        try (var c = SharedTestDatabase.server().getPostgresDatabase().getConnection();
+                var s = c.createStatement();
+                var rs = s.executeQuery("select pg_backend_pid()")) {
+            rs.next();
+            return ProcessHandle.of(rs.getLong(1))
+                    .flatMap(ProcessHandle::parent)
+                    .orElseThrow()
+                    .pid();
+        }
     }
 
     private static String serverVersion() throws java.sql.SQLException {
