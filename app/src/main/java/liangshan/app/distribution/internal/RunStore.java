@@ -124,7 +124,8 @@ class RunStore {
     }
 
     List<Run> list(String prefix, String status, int limit, long offset) {
-        return jdbc.sql("select " + COLUMNS + " from dist_run where village_code like ? and (cast(? as text) is null or status = ?)"
+        return jdbc.sql("select " + COLUMNS
+                        + " from dist_run where village_code like ? and (cast(? as text) is null or status = ?)"
                         + " order by prepared_at desc, id desc limit ? offset ?")
                 .params(prefix + "%", status, status, limit, offset)
                 .query((rs, n) -> run(rs))
@@ -132,7 +133,8 @@ class RunStore {
     }
 
     long count(String prefix, String status) {
-        return jdbc.sql("select count(*) from dist_run where village_code like ? and (cast(? as text) is null or status = ?)")
+        return jdbc.sql(
+                        "select count(*) from dist_run where village_code like ? and (cast(? as text) is null or status = ?)")
                 .params(prefix + "%", status, status)
                 .query(Long.class)
                 .single();
