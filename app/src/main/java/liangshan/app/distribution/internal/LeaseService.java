@@ -111,6 +111,45 @@ class LeaseService {
         if (!"leased".equals(pkg.status()) || !"cooperative".equals(pkg.lesseeKind())) {
             throw new ApiException(HttpStatus.CONFLICT, "distribution.package.not-leased", pkg.id());
         }
+        Terms t = terms(in);
+        if (jdbc.sql("select count(*) from dist_lease where package_id = ?")
+                        .param(pkg.id())
+                        .query(Long.class)
+                        .single()
+                > 0) {
+            throw new ApiException(HttpStatus.CONFLICT, "distribution.lease.exists", pkg.id());
+        }
+        String county = pkg.villageCode().substring(0, 6);
+        Row row = new Row(
+                Ulid.next(clock, random).value(),
+                pkg.id(),
+                pkg.villageCode(),
+                county,
+                pkg.lesseePartyId(),
+                in.contractNumber().trim(),
+                pkg.termFrom(),
+                pkg.termTo(),
+                t.rentFen(),
+                t.escalationBp(),
+                t.every(),
+                in.paymentDay(),
+                t.valuationFen(),
+                t.priceFen(),
+                "active",
+                actor.username(),
+                clock.instant());
+        insert(row);
+        money.open(List.of(
+                DistributionAccounts.cooperativeBank(county), DistributionAccounts.villageIncome(pkg.villageCode())));
+        LeaseView view = view(row);
+        audit.record("distribution.lease.created", "dist_lease", row.id(), row.villageCode(), null, view);
+        return view;
+    }
+
+    private record Terms(long rentFen, int escalationBp, int every, Long valuationFen, Long priceFen) {}
+
+    /** The lease's terms, or 400 with every problem of the input. */
+    private static Terms terms(LeaseInput in) {
         List<FieldProblem> problems = new ArrayList<>();
         Long rent = Amounts.fen(in.annualRentYuan(), true, "annualRentYuan", "distribution.lease.bad-rent", problems);
         java.math.BigDecimal esc = Amounts.percent(
@@ -149,38 +188,7 @@ class LeaseService {
         if (!problems.isEmpty()) {
             throw new ApiException(HttpStatus.BAD_REQUEST, "distribution.lease.invalid", problems);
         }
-        if (jdbc.sql("select count(*) from dist_lease where package_id = ?")
-                        .param(pkg.id())
-                        .query(Long.class)
-                        .single()
-                > 0) {
-            throw new ApiException(HttpStatus.CONFLICT, "distribution.lease.exists", pkg.id());
-        }
-        String county = pkg.villageCode().substring(0, 6);
-        Row row = new Row(
-                Ulid.next(clock, random).value(),
-                pkg.id(),
-                pkg.villageCode(),
-                county,
-                pkg.lesseePartyId(),
-                in.contractNumber().trim(),
-                pkg.termFrom(),
-                pkg.termTo(),
-                rent,
-                esc.movePointRight(2).intValueExact(),
-                every,
-                in.paymentDay(),
-                valuation,
-                price,
-                "active",
-                actor.username(),
-                clock.instant());
-        insert(row);
-        money.open(List.of(
-                DistributionAccounts.cooperativeBank(county), DistributionAccounts.villageIncome(pkg.villageCode())));
-        LeaseView view = view(row);
-        audit.record("distribution.lease.created", "dist_lease", row.id(), row.villageCode(), null, view);
-        return view;
+        return new Terms(rent, esc.movePointRight(2).intValueExact(), every, valuation, price);
     }
 
     LeaseView get(Actor actor, String id) {

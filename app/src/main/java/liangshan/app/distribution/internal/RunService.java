@@ -95,22 +95,8 @@ class RunService {
         List<Household> hs = register.households();
         long retention = new Retention(pct, cap).of(amount);
         long rest = amount - retention;
-        long[] shares = hs.stream().mapToLong(Household::shares).toArray();
-        boolean[] low = new boolean[hs.size()];
-        for (int i = 0; i < low.length; i++) {
-            low[i] = hs.get(i).lowIncome();
-        }
-        if (hs.isEmpty() || !priority.canAllocate(rest, shares, low)) {
-            throw new ApiException(HttpStatus.CONFLICT, "distribution.run.no-shareholders", village);
-        }
-        PriorityAllocation.Share[] parts = priority.allocate(rest, shares, low);
         String id = Ulid.next(clock, random).value();
-        List<Line> lines = new ArrayList<>(hs.size());
-        for (int i = 0; i < hs.size(); i++) {
-            long fen = parts[i].amountFen();
-            lines.add(RegisterService.line(
-                    i + 1, hs.get(i), parts[i].priorityFen(), fen, fen == 0 ? null : lineTransferId(id, i + 1)));
-        }
+        List<Line> lines = allocate(id, village, rest, priority, hs);
         boolean withPriority = in.priority() != null;
         Run run = new Run(
                 id,
@@ -267,6 +253,27 @@ class RunService {
             m.put("reverses", r.reverses());
         }
         return m;
+    }
+
+    /** The household lines of run {@code id}: {@code rest} fen by the register and the priority rule. */
+    private static List<Line> allocate(
+            String id, String village, long rest, PriorityAllocation priority, List<Household> hs) {
+        long[] shares = hs.stream().mapToLong(Household::shares).toArray();
+        boolean[] low = new boolean[hs.size()];
+        for (int i = 0; i < low.length; i++) {
+            low[i] = hs.get(i).lowIncome();
+        }
+        if (hs.isEmpty() || !priority.canAllocate(rest, shares, low)) {
+            throw new ApiException(HttpStatus.CONFLICT, "distribution.run.no-shareholders", village);
+        }
+        PriorityAllocation.Share[] parts = priority.allocate(rest, shares, low);
+        List<Line> lines = new ArrayList<>(hs.size());
+        for (int i = 0; i < hs.size(); i++) {
+            long fen = parts[i].amountFen();
+            lines.add(RegisterService.line(
+                    i + 1, hs.get(i), parts[i].priorityFen(), fen, fen == 0 ? null : lineTransferId(id, i + 1)));
+        }
+        return lines;
     }
 
     private PriorityAllocation priority(PriorityInput in, List<FieldProblem> problems) {

@@ -68,58 +68,12 @@ class DistributionBenchmark {
         List<String> villages = villages(villageCount);
         int per = households / villages.size();
         long setup = System.nanoTime();
-        MoneyLedger.AccountSpec source = MoneyLedger.AccountSpec.of("bench", "bench.source", "3308", "bench", false);
-        money.open(List.of(source));
-        for (String village : villages) {
-            Actor clerk = DistributionFixtures.actor("bench-clerk-" + village, Role.VILLAGE_ACCOUNTANT, village);
-            List<HouseholdInput> register = new ArrayList<>(per);
-            List<Object[]> rows = new ArrayList<>(per);
-            for (int i = 0; i < per; i++) {
-                String id = "B"
-                        + UUID.randomUUID()
-                                .toString()
-                                .replace("-", "")
-                                .substring(0, 25)
-                                .toUpperCase();
-                rows.add(new Object[] {id, village, "户" + i, OffsetDateTime.now(ZoneOffset.UTC)});
-                register.add(new HouseholdInput(id, 1L + (i * 7919L) % 997, i % 13 == 0));
-            }
-            jdbc.batchUpdate(
-                    "insert into eledger_party (id, village_code, kind, name, created_by, created_at)"
-                            + " values (?, ?, 'household', ?, 'fixture', ?)",
-                    rows);
-            registers.replace(clerk, village, new RegisterInput(register));
-            money.submit(List.of(TransferRequest.transfer(
-                    UUID.randomUUID(),
-                    source.id(),
-                    DistributionAccounts.villageIncomeId(village),
-                    50_000_000L,
-                    Asset.CNY,
-                    "bench.funding")));
-        }
+        setUp(villages, per);
         double setupSeconds = (System.nanoTime() - setup) / 1e9;
         long t0 = System.nanoTime();
         List<Actor> clerks = new ArrayList<>();
         List<String> ids = new ArrayList<>();
-        for (String village : villages) {
-            Actor clerk = DistributionFixtures.actor("bench-clerk-" + village, Role.VILLAGE_ACCOUNTANT, village);
-            Actor officer = DistributionFixtures.actor(
-                    "bench-officer-" + village, Role.COUNTY_OFFICER, village.substring(0, 6));
-            RunView run = runs.preview(
-                    clerk,
-                    village,
-                    new RunInput(
-                            "2026",
-                            "300000.07",
-                            "10",
-                            "20000.00",
-                            new RunService.PriorityInput("50.00", "120"),
-                            null,
-                            null));
-            runs.approve(officer, run.id(), null);
-            clerks.add(clerk);
-            ids.add(run.id());
-        }
+        prepare(villages, clerks, ids);
         double previewSeconds = (System.nanoTime() - t0) / 1e9;
         long t1 = System.nanoTime();
         ExecutorService pool = Executors.newFixedThreadPool(threads);
@@ -159,6 +113,62 @@ class DistributionBenchmark {
                 (transfers + ids.size()) / postSeconds);
         System.out.print(report);
         Files.writeString(Path.of("target", "bench-distribution.txt"), report, StandardCharsets.UTF_8);
+    }
+
+    /** Parties, registers (with their household accounts) and funding of every village. */
+    private void setUp(List<String> villages, int per) {
+        MoneyLedger.AccountSpec source = MoneyLedger.AccountSpec.of("bench", "bench.source", "3308", "bench", false);
+        money.open(List.of(source));
+        for (String village : villages) {
+            Actor clerk = DistributionFixtures.actor("bench-clerk-" + village, Role.VILLAGE_ACCOUNTANT, village);
+            List<HouseholdInput> register = new ArrayList<>(per);
+            List<Object[]> rows = new ArrayList<>(per);
+            for (int i = 0; i < per; i++) {
+                String id = "B"
+                        + UUID.randomUUID()
+                                .toString()
+                                .replace("-", "")
+                                .substring(0, 25)
+                                .toUpperCase();
+                rows.add(new Object[] {id, village, "户" + i, OffsetDateTime.now(ZoneOffset.UTC)});
+                register.add(new HouseholdInput(id, 1L + (i * 7919L) % 997, i % 13 == 0));
+            }
+            jdbc.batchUpdate(
+                    "insert into eledger_party (id, village_code, kind, name, created_by, created_at)"
+                            + " values (?, ?, 'household', ?, 'fixture', ?)",
+                    rows);
+            registers.replace(clerk, village, new RegisterInput(register));
+            money.submit(List.of(TransferRequest.transfer(
+                    UUID.randomUUID(),
+                    source.id(),
+                    DistributionAccounts.villageIncomeId(village),
+                    50_000_000L,
+                    Asset.CNY,
+                    "bench.funding")));
+        }
+    }
+
+    /** One previewed and approved run per village. */
+    private void prepare(List<String> villages, List<Actor> clerks, List<String> ids) {
+        for (String village : villages) {
+            Actor clerk = DistributionFixtures.actor("bench-clerk-" + village, Role.VILLAGE_ACCOUNTANT, village);
+            Actor officer = DistributionFixtures.actor(
+                    "bench-officer-" + village, Role.COUNTY_OFFICER, village.substring(0, 6));
+            RunView run = runs.preview(
+                    clerk,
+                    village,
+                    new RunInput(
+                            "2026",
+                            "300000.07",
+                            "10",
+                            "20000.00",
+                            new RunService.PriorityInput("50.00", "120"),
+                            null,
+                            null));
+            runs.approve(officer, run.id(), null);
+            clerks.add(clerk);
+            ids.add(run.id());
+        }
     }
 
     private List<String> villages(int count) {

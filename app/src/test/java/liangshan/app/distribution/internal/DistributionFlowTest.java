@@ -129,6 +129,12 @@ class DistributionFlowTest {
         assertThat(balance(DistributionAccounts.villageIncomeId(village)) - incomeBefore)
                 .isEqualTo(1_000_001 + 493_600);
 
+        runsMoveEveryFenOnceAndAReversalReturnsIt(
+                village, clerk, officer, first.getKey().id(), dividend.id());
+    }
+
+    private void runsMoveEveryFenOnceAndAReversalReturnsIt(
+            String village, Actor clerk, Actor officer, String rentPaymentId, String dividendId) {
         List<String> hs = DistributionFixtures.households(jdbc, village, 3);
         registers.replace(
                 clerk,

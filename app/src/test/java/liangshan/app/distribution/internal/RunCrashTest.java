@@ -67,33 +67,7 @@ class RunCrashTest {
         Actor clerk = DistributionFixtures.actor("crash-clerk-" + village, Role.VILLAGE_ACCOUNTANT, village);
         Actor officer = DistributionFixtures.actor("crash-officer-" + village, Role.COUNTY_OFFICER, county);
         Actor coop = DistributionFixtures.actor("crash-coop-" + village, Role.COOPERATIVE_OPERATOR, county);
-        List<HouseholdInput> register = new ArrayList<>();
-        List<Object[]> rows = new ArrayList<>();
-        for (int i = 0; i < HOUSEHOLDS; i++) {
-            String id = "C"
-                    + UUID.randomUUID()
-                            .toString()
-                            .replace("-", "")
-                            .substring(0, 25)
-                            .toUpperCase();
-            rows.add(new Object[] {id, village, "户" + i, OffsetDateTime.now(ZoneOffset.UTC)});
-            register.add(new HouseholdInput(id, 1L + (i * 7919L) % 97, i % 11 == 0));
-        }
-        jdbc.batchUpdate(
-                "insert into eledger_party (id, village_code, kind, name, created_by, created_at)"
-                        + " values (?, ?, 'household', ?, 'fixture', ?)",
-                rows);
-        registers.replace(clerk, village, new RegisterInput(register));
-        String pkg = DistributionFixtures.leasedPackage(jdbc, village);
-        LeaseView lease =
-                leases.create(coop, new LeaseService.LeaseInput(pkg, "KH-1", "90000.00", "0", 1, "06-30", null));
-        leases.pay(coop, lease.id(), 1);
-        List<String> ids = new ArrayList<>();
-        for (int k = 0; k < RUNS; k++) {
-            RunView run = runs.preview(clerk, village, new RunInput("2026", "1234.5" + k, "5", null, null, null, null));
-            runs.approve(officer, run.id(), null);
-            ids.add(run.id());
-        }
+        List<String> ids = prepareRuns(village, clerk, officer, coop);
 
         Process child = child(clerk.username(), village, ids);
         List<String> lines = killDuringThirdPost(child);
@@ -135,6 +109,39 @@ class RunCrashTest {
                     .as("household %s got each line once", e.getKey())
                     .isEqualTo(e.getValue());
         }
+    }
+
+    /** {@value #HOUSEHOLDS} households, a funded village and {@value #RUNS} approved runs. */
+    private List<String> prepareRuns(String village, Actor clerk, Actor officer, Actor coop) {
+        List<HouseholdInput> register = new ArrayList<>();
+        List<Object[]> rows = new ArrayList<>();
+        for (int i = 0; i < HOUSEHOLDS; i++) {
+            String id = "C"
+                    + UUID.randomUUID()
+                            .toString()
+                            .replace("-", "")
+                            .substring(0, 25)
+                            .toUpperCase();
+            rows.add(new Object[] {id, village, "户" + i, OffsetDateTime.now(ZoneOffset.UTC)});
+            register.add(new HouseholdInput(id, 1L + (i * 7919L) % 97, i % 11 == 0));
+        }
+        jdbc.batchUpdate(
+                "insert into eledger_party (id, village_code, kind, name, created_by, created_at)"
+                        + " values (?, ?, 'household', ?, 'fixture', ?)",
+                rows);
+        registers.replace(clerk, village, new RegisterInput(register));
+        String pkg = DistributionFixtures.leasedPackage(jdbc, village);
+        LeaseView lease =
+                leases.create(coop, new LeaseService.LeaseInput(pkg, "KH-1", "90000.00", "0", 1, "06-30", null));
+        leases.pay(coop, lease.id(), 1);
+        List<String> ids = new ArrayList<>();
+        for (int k = 0; k < RUNS; k++) {
+            RunView run = runs.preview(clerk, village, new RunInput("2026", "1234.5" + k, "5", null, null, null, null));
+            runs.approve(officer, run.id(), null);
+            ids.add(run.id());
+        }
+
+        return ids;
     }
 
     private long storedTransfers(String runId) {
