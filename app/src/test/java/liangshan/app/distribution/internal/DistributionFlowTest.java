@@ -153,8 +153,7 @@ class DistributionFlowTest {
                         "0",
                         null,
                         null,
-                        List.of(new RunService.SourceInput(
-                                "rent", first.getKey().id())),
+                        List.of(new RunService.SourceInput("rent", rentPaymentId)),
                         null));
         assertThat(tiny.lines()).extracting(RunView.LineView::amountYuan).containsExactly("0.01", "0.00", "0.00");
         assertThat(code(() -> runs.approve(clerk, tiny.id(), null))).isEqualTo("distribution.same-person");
@@ -173,7 +172,7 @@ class DistributionFlowTest {
                         "10",
                         "1000.00",
                         new PriorityInput("100.00", "150"),
-                        List.of(new RunService.SourceInput("dividend", dividend.id())),
+                        List.of(new RunService.SourceInput("dividend", dividendId)),
                         null));
         assertThat(run.retentionYuan()).isEqualTo("1000.00");
         // 13936.00 - 100.00 = 13836.00 by weights 100, 100, 150 → 3953.142, 3953.142, 5929.714 → +1 fen to index 2
