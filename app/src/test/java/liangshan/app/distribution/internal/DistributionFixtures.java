@@ -42,10 +42,21 @@ final class DistributionFixtures {
         return id;
     }
 
+    /** {@code n} households whose ids sort in creation order (registers and runs order lines by party id). */
     static List<String> households(JdbcTemplate jdbc, String village, int n) {
+        String base = "H"
+                + UUID.randomUUID().toString().replace("-", "").substring(0, 20).toUpperCase();
         List<String> out = new ArrayList<>();
         for (int i = 0; i < n; i++) {
-            out.add(party(jdbc, village, "household", "户" + i));
+            String id = base + String.format("%05d", i);
+            jdbc.update(
+                    "insert into eledger_party (id, village_code, kind, name, created_by, created_at)"
+                            + " values (?, ?, 'household', ?, 'fixture', ?)",
+                    id,
+                    village,
+                    "户" + i,
+                    OffsetDateTime.now(ZoneOffset.UTC));
+            out.add(id);
         }
         return out;
     }
