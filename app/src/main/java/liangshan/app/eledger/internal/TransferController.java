@@ -9,6 +9,7 @@ import liangshan.app.web.ApiException;
 import liangshan.app.web.Page;
 import liangshan.app.web.PageRequest;
 import liangshan.kernel.money.Money;
+import liangshan.kernel.money.RentSchedule;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;

@@ -1,4 +1,4 @@
-package liangshan.app.eledger.internal;
+package liangshan.kernel.money;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -6,22 +6,23 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
-import liangshan.kernel.money.Money;
 
 /**
- * The rent schedule of a transfer contract. Rent years run from the term's start; year {@code k}
+ * The rent schedule of a transfer or lease contract (e-ledger transfers, distribution leases). Rent years run from the term's start; year {@code k}
  * (0-based) costs {@code annual × (1 + escalation)^⌊k / every⌋}, each step rounded half-up to whole
  * fen (the contract rounds each escalation, so the rounding compounds as written on paper). A last,
  * shorter year is prorated by days, rounded half-up. Due dates fall on the contract's payment day
  * (MM-dd) within each rent year, or the year's first day when that date lies outside it.
  */
-final class RentSchedule {
+public final class RentSchedule {
 
     private RentSchedule() {}
 
-    record Instalment(int year, LocalDate from, LocalDate to, LocalDate dueOn, Money amount) {}
+    /** One rent year: its period [from, to), due date and amount. */
+    public record Instalment(int year, LocalDate from, LocalDate to, LocalDate dueOn, Money amount) {}
 
-    static List<Instalment> of(
+    /** The instalments of a term [termFrom, termTo); {@code paymentDay} is {@code MM-dd}. */
+    public static List<Instalment> of(
             LocalDate termFrom, LocalDate termTo, Money annual, int escalationBp, int everyYears, String paymentDay) {
         List<Instalment> out = new ArrayList<>();
         BigDecimal factor = BigDecimal.ONE.add(BigDecimal.valueOf(escalationBp, 4));
