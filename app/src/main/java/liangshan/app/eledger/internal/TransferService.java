@@ -151,30 +151,7 @@ class TransferService {
             steps.add(0, "village");
         }
         Instant now = rightService.now();
-        Transfer t = new Transfer(
-                Ulid.next(clock, random).value(),
-                village,
-                in.resourceId(),
-                in.parentRightId(),
-                in.transferorPartyId(),
-                in.transfereePartyId(),
-                in.termFrom(),
-                in.termTo(),
-                rent.fen(),
-                escalationBp,
-                in.escalationEveryYears() == null ? 1 : in.escalationEveryYears(),
-                in.paymentDay(),
-                in.channel(),
-                in.contractNumber().strip(),
-                "pending",
-                steps,
-                0,
-                actor.username(),
-                now,
-                null,
-                null,
-                null,
-                in.note() == null ? "" : in.note());
+        Transfer t = pending(actor, village, in, rent, escalationBp, steps, 0, now);
         store.insert(t);
         store.setConsent(t.id(), in.pledgeeConsent());
         openTask(t, 0);
@@ -215,7 +192,31 @@ class TransferService {
         }
         List<String> steps = store.path(village.substring(0, 6));
         Instant now = rightService.now();
-        Transfer t = new Transfer(
+        Transfer t = pending(actor, village, in, rent, escalationBp, steps, steps.size() - 1, now);
+        store.insert(t);
+        store.setConsent(t.id(), in.pledgeeConsent());
+        store.decide(
+                t.id(),
+                status,
+                now,
+                "approved".equals(status) ? operatingRightId : null,
+                "approved".equals(status) ? null : "eledger.transfer.declined");
+        Transfer after = store.find(t.id(), false).orElseThrow();
+        audit.record("eledger.transfer.imported", "eledger_transfer", t.id(), village, null, after);
+        return after;
+    }
+
+    /** A new pending transfer of {@code in} at approval step {@code step} of {@code steps}. */
+    private Transfer pending(
+            Actor actor,
+            String village,
+            TransferInput in,
+            Money rent,
+            int escalationBp,
+            List<String> steps,
+            int step,
+            Instant now) {
+        return new Transfer(
                 Ulid.next(clock, random).value(),
                 village,
                 in.resourceId(),
@@ -232,24 +233,13 @@ class TransferService {
                 in.contractNumber().strip(),
                 "pending",
                 steps,
-                steps.size() - 1,
+                step,
                 actor.username(),
                 now,
                 null,
                 null,
                 null,
                 in.note() == null ? "" : in.note());
-        store.insert(t);
-        store.setConsent(t.id(), in.pledgeeConsent());
-        store.decide(
-                t.id(),
-                status,
-                now,
-                "approved".equals(status) ? operatingRightId : null,
-                "approved".equals(status) ? null : "eledger.transfer.declined");
-        Transfer after = store.find(t.id(), false).orElseThrow();
-        audit.record("eledger.transfer.imported", "eledger_transfer", t.id(), village, null, after);
-        return after;
     }
 
     /** Both parties must exist in the village (the import's references were resolved before). */
