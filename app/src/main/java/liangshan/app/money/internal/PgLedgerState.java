@@ -114,6 +114,14 @@ final class PgLedgerState implements LedgerState {
         }
         Set<UUID> touched = new HashSet<>(named);
         List<UUID> due = new ArrayList<>();
+        if (referenced.isEmpty()
+                && !named.isEmpty()
+                && named.size() + requestIds.size() <= LIST_LIMIT
+                && lockNamed(named, requestIds, now)) {
+            dueAt = now;
+            dueCache = due;
+            return Set.copyOf(touched);
+        }
         boolean[] first = {true};
         List<Object> args = new ArrayList<>(List.of(uuidArray(referenced), utc(now), uuidArray(named)));
         List<RowCallbackHandler> handlers = new ArrayList<>();
@@ -135,16 +143,61 @@ final class PgLedgerState implements LedgerState {
         if (!requestIds.isEmpty()) {
             sql += ";\nselect " + TRANSFER_COLUMNS + " from ledger_transfer where id = any(cast(? as uuid[]))";
             args.add(uuidArray(requestIds));
-            requestIds.forEach(id -> outcomes.put(id, Optional.empty()));
-            handlers.add(rs -> {
-                TransferOutcome o = outcome(rs);
-                outcomes.put(o.request().id(), Optional.of(o));
-            });
+            handlers.add(storedOutcomes(requestIds));
         }
         Statements.query(jdbc, sql, args, handlers);
         dueAt = now;
         dueCache = due;
         return Set.copyOf(touched);
+    }
+
+    /**
+     * The common case of {@link #lockFor} — plain transfers, no reservation referenced — in one round trip
+     * of two short statements whose plans PostgreSQL keeps (literal parameter lists, not arrays, so the
+     * prepared plan is as good as a fresh one and is not re-planned per call; the general lock re-plans or
+     * scans). Locks the named accounts in id order and loads the stored outcomes of the request ids.
+     * Answers false when the general lock is still needed: a reservation is due (its accounts must be
+     * locked too) or a named account does not exist; that lock then re-takes these row locks, harmlessly.
+     */
+    private boolean lockNamed(Set<UUID> named, Set<UUID> requestIds, Instant now) {
+        List<Object> args = new ArrayList<>();
+        args.add(utc(now));
+        args.addAll(named);
+        int[] rows = {0};
+        boolean[] due = {false};
+        List<RowCallbackHandler> handlers = new ArrayList<>();
+        handlers.add(rs -> {
+            rows[0]++;
+            Account a = account(rs);
+            locked.put(a.id(), a);
+            if (rs.getString("division_code") != null) {
+                divisions.put(a.id(), rs.getString("division_code"));
+            }
+            due[0] |= rs.getBoolean("due");
+        });
+        String sql = LOCK_NAMED.formatted(parameters(named.size()));
+        if (!requestIds.isEmpty()) {
+            sql += ";\nselect " + TRANSFER_COLUMNS + " from ledger_transfer where id in ("
+                    + parameters(requestIds.size()) + ")";
+            args.addAll(requestIds);
+            handlers.add(storedOutcomes(requestIds));
+        }
+        Statements.query(jdbc, sql, args, handlers);
+        return !due[0] && rows[0] == named.size();
+    }
+
+    /** Marks {@code requestIds} as not stored, then records each stored outcome the handler is given. */
+    private RowCallbackHandler storedOutcomes(Set<UUID> requestIds) {
+        requestIds.forEach(id -> outcomes.put(id, Optional.empty()));
+        return rs -> {
+            TransferOutcome o = outcome(rs);
+            outcomes.put(o.request().id(), Optional.of(o));
+        };
+    }
+
+    /** {@code n} comma-separated JDBC parameters. */
+    private static String parameters(int n) {
+        return String.join(", ", java.util.Collections.nCopies(n, "?"));
     }
 
     /**
@@ -173,6 +226,15 @@ final class PgLedgerState implements LedgerState {
               from ids join ledger_account a on a.id = ids.id join ledger_balance b on b.account_id = a.id
               left join money_account m on m.account_id = a.id
              order by a.id for update of b""".formatted(ACCOUNT_COLUMNS);
+
+    /** Most ids {@link #lockNamed} puts in literal lists (the server takes at most 65,535 parameters). */
+    private static final int LIST_LIMIT = 256;
+
+    /** The named accounts locked in id order, and whether any reservation is due at the instant. */
+    private static final String LOCK_NAMED = "select " + ACCOUNT_COLUMNS + ", m.division_code,"
+            + " exists (select 1 from ledger_pending where status = 'PENDING' and expires_at <= ?) as due"
+            + ACCOUNT_FROM + " left join money_account m on m.account_id = a.id where a.id in (%s)"
+            + " order by a.id for update of b";
 
     /** Locks and loads the given accounts in id order (unknown ids are skipped). */
     void lock(Collection<UUID> ids) {

@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -19,11 +21,13 @@ import liangshan.ledger.Asset;
 import liangshan.ledger.LedgerInvariants;
 import liangshan.ledger.LedgerResult;
 import liangshan.ledger.NewAccount;
+import liangshan.ledger.PendingStatus;
 import liangshan.ledger.ResultCode;
 import liangshan.ledger.TransferRequest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
 
 /** The PostgreSQL ledger under retries, failures, concurrency and tampering. */
 @IntegrationTest
@@ -37,6 +41,9 @@ class PgLedgerTest {
 
     @Autowired
     LedgerCheckCommand check;
+
+    @Autowired
+    PlatformTransactionManager transactions;
 
     private UUID source() {
         UUID id = UUID.randomUUID();
@@ -60,6 +67,41 @@ class PgLedgerTest {
 
     private long available(UUID account) {
         return ledger.account(account).orElseThrow().available();
+    }
+
+    /**
+     * A plain transfer takes the short lock path; a reservation that has fallen due elsewhere must still be
+     * expired first (with its accounts locked), and a transfer naming an unknown account still answers its
+     * code — both fall back to the general lock.
+     */
+    @Test
+    void aPlainTransferExpiresReservationsDueAndAnswersUnknownAccounts() {
+        PgLedgerSimulationTest.MutableClock clock = new PgLedgerSimulationTest.MutableClock(Instant.now());
+        PgLedger timed = new PgLedger(jdbc, transactions, clock);
+        UUID source = source();
+        UUID holder = cash(10_000, source);
+        UUID payee = cash(0, source);
+        UUID other = cash(500, source);
+        UUID hold = UUID.randomUUID();
+        assertThat(timed.submit(TransferRequest.pending(
+                                hold, holder, payee, 4_000, Asset.CNY, "test.hold", Duration.ofMinutes(1)))
+                        .code())
+                .isEqualTo(ResultCode.OK);
+        assertThat(available(holder)).isEqualTo(6_000);
+
+        clock.advance(Duration.ofMinutes(2));
+        assertThat(timed.submit(TransferRequest.transfer(UUID.randomUUID(), other, payee, 100, Asset.CNY, "test.pay"))
+                        .code())
+                .isEqualTo(ResultCode.OK);
+        assertThat(timed.pendingStatus(hold)).contains(PendingStatus.EXPIRED);
+        assertThat(available(holder)).isEqualTo(10_000);
+        assertThat(available(payee)).isEqualTo(100);
+
+        UUID unknown = UUID.randomUUID();
+        assertThat(timed.submit(TransferRequest.transfer(UUID.randomUUID(), other, unknown, 1, Asset.CNY, "test.pay"))
+                        .code())
+                .isEqualTo(ResultCode.ACCOUNT_NOT_FOUND);
+        assertThat(available(other)).isEqualTo(400);
     }
 
     @Test
