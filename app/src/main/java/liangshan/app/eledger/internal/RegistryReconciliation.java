@@ -99,9 +99,16 @@ class RegistryReconciliation {
         this.clock = clock;
     }
 
-    /** One registry record (row = 1-based line of the file). */
+    /** One registry record (row = 1-based line of the file; registeredOn as written, may be null). */
     record Registered(
-            int row, String unitNo, String kind, String holder, String idNumber, String certificateNo, String areaM2) {}
+            int row,
+            String unitNo,
+            String kind,
+            String holder,
+            String idNumber,
+            String certificateNo,
+            String areaM2,
+            String registeredOn) {}
 
     /** One current right of the ledger. */
     record Ledgered(
@@ -126,7 +133,14 @@ class RegistryReconciliation {
             List<Pair> matched,
             List<Registered> missingHere,
             List<Ledgered> missingThere,
-            List<Conflict> conflicts) {}
+            List<Conflict> conflicts,
+            Instant importedAt) {
+
+        Report withImportedAt(Instant at) {
+            return new Report(
+                    id, villageCode, fileName, createdAt, createdBy, matched, missingHere, missingThere, conflicts, at);
+        }
+    }
 
     @Transactional
     Report reconcile(Actor actor, String village, byte[] bytes, String fileName) {
@@ -159,7 +173,8 @@ class RegistryReconciliation {
                 matched,
                 missingHere,
                 missingThere,
-                conflicts);
+                conflicts,
+                null);
         store(report, registry.size());
         return report;
     }
@@ -338,15 +353,36 @@ class RegistryReconciliation {
                     l.get("holder"),
                     l.get("idNumber"),
                     l.get("certificate"),
-                    area));
+                    area,
+                    l.get("registeredOn")));
         }
         return out;
     }
 
-    Report find(Actor actor, String id) {
-        Report r = jdbc.sql("select report from eledger_registry_reconciliation where id = ?")
+    /** Marks a report's missing records as imported (once); false when they already were. */
+    boolean markImported(String id, String by, Instant at) {
+        return jdbc.sql("""
+                                update eledger_registry_reconciliation set imported_at = ?, imported_by = ?
+                                where id = ? and imported_at is null""").params(java.sql.Timestamp.from(at), by, id).update() == 1;
+    }
+
+    /** When the report's missing records were imported, if they were; locks the report's row. */
+    java.util.Optional<Instant> importedAtForUpdate(String id) {
+        return jdbc.sql("select imported_at from eledger_registry_reconciliation where id = ? for update")
                 .param(id)
-                .query((rs, n) -> JSON.readValue(rs.getString(1), Report.class))
+                .query((rs, n) ->
+                        java.util.Optional.ofNullable(rs.getTimestamp(1)).map(java.sql.Timestamp::toInstant))
+                .single();
+    }
+
+    Report find(Actor actor, String id) {
+        Report r = jdbc.sql("select report, imported_at from eledger_registry_reconciliation where id = ?")
+                .param(id)
+                .query((rs, n) -> JSON.readValue(rs.getString(1), Report.class)
+                        .withImportedAt(
+                                rs.getTimestamp(2) == null
+                                        ? null
+                                        : rs.getTimestamp(2).toInstant()))
                 .optional()
                 .filter(x -> EledgerAccess.readsVillage(actor, x.villageCode()))
                 .orElseThrow(() -> new ApiException(HttpStatus.NOT_FOUND, "eledger.registry.not-found", id));
