@@ -253,7 +253,8 @@ class HouseholdAccessTest {
         assertThat(json.path("rights").get(0).path("parcel").path("id").asString())
                 .isEqualTo(v.fieldA());
         assertThat(json.path("rights").get(0).path("parcel").path("areaM2").decimalValue())
-                .isEqualByComparingTo("400.00");
+                .isEqualByComparingTo(
+                        resources.readable(Actor.SYSTEM, v.fieldA()).areaM2());
         List<String> transferees = new ArrayList<>();
         json.path("transferees").forEach(p -> transferees.add(p.path("id").asString()));
         assertThat(transferees).contains(v.collective()).doesNotContain(v.li().id());
