@@ -347,4 +347,7 @@ export const eledgerEn = {
   'ledger.problem.eledger.transfer.parent-flagged': 'The underlying right outlives a parent right ended early',
   'ledger.problem.eledger.transfer.pledge-no-consent': 'The right is pledged or mortgaged: the transfer needs the pledgee’s consent',
   'ledger.problem.eledger.flag.parent-ended': 'Parent right ended early',
+  'ledger.files.title': 'Title (optional)',
+  'ledger.files.kind': 'Kind of file',
+  'ledger.household.area': 'Area',
 };

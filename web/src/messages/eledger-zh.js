@@ -347,4 +347,7 @@ export const eledgerZh = {
   'ledger.problem.eledger.transfer.parent-flagged': '所依据的权利因上级权利提前终止而待处理',
   'ledger.problem.eledger.transfer.pledge-no-consent': '权利已质押或抵押，流转需要质权人同意书',
   'ledger.problem.eledger.flag.parent-ended': '上级权利已提前终止',
+  'ledger.files.title': '标题（可选）',
+  'ledger.files.kind': '文件类别',
+  'ledger.household.area': '面积',
 };

@@ -14,33 +14,31 @@ import { scheduleTable, transferCard } from './ledger-transfers.js';
 /** Rights a household may transfer the operating right of. */
 const TRANSFERABLE = ['contract', 'operating'];
 
-function rightsTable(catalog, rights, onApply) {
+/** The household's rights as cards (a phone shows them one under the other). */
+function rightsList(catalog, rights, partyId, onApply) {
   if (!rights.length) return emptyState(t('ledger.household.noRights'));
   return h(
     'div',
-    { class: 'table-wrap' },
-    h(
-      'table',
-      { class: 'data-table household-rights' },
-      h('caption', { class: 'sr-only' }, t('ledger.household.rights')),
-      h('thead', null, h('tr', null, [t('ledger.resource'), t('ledger.right.kind'), t('ledger.household.term'), t('ledger.household.share'), ''].map((l) => h('th', { scope: 'col' }, l)))),
-      h(
-        'tbody',
-        null,
-        rights.map(({ right: r, parcel: p }) => {
-          const own = r.holders.find((x) => x.partyId === r.holders[0]?.partyId);
-          return h(
-            'tr',
-            { dataset: { right: r.rightId } },
-            h('th', { scope: 'row' }, h('span', null, p?.name || r.resourceId), h('br'), h('span', { class: 'muted small' }, p ? `${nameOf(catalog.types, p.type)} · ${subtypeName(catalog, p.type, p.subtype)} · ${muText(p.areaM2)}` : '')),
-            h('td', null, nameOf(rightKinds(catalog), r.kind)),
-            h('td', { class: 'nowrap' }, `${r.validFrom} – ${r.validTo || t('ledger.open')}`),
-            h('td', null, own ? shareText(own) : '—'),
-            h('td', null, TRANSFERABLE.includes(r.kind) ? h('button', { type: 'button', class: 'btn btn-small', 'data-action': 'apply', onclick: () => onApply(r) }, t('ledger.household.apply')) : null),
-          );
-        }),
-      ),
-    ),
+    { class: 'household-rights' },
+    rights.map(({ right: r, parcel: p }) => {
+      const own = r.holders.find((x) => x.partyId === partyId);
+      return h(
+        'article',
+        { class: 'household-right card', dataset: { right: r.rightId } },
+        h('h4', null, p?.name || r.resourceId),
+        h(
+          'dl',
+          { class: 'meta-list small' },
+          p ? h('div', null, h('dt', null, t('ledger.field.type')), h('dd', null, `${nameOf(catalog.types, p.type)} · ${subtypeName(catalog, p.type, p.subtype)}`)) : null,
+          p ? h('div', null, h('dt', null, t('ledger.household.area')), h('dd', null, `${muText(p.areaM2)} · ${formatNumber(p.areaM2, 2)} m²`)) : null,
+          h('div', null, h('dt', null, t('ledger.right.kind')), h('dd', null, nameOf(rightKinds(catalog), r.kind))),
+          h('div', null, h('dt', null, t('ledger.household.term')), h('dd', null, `${r.validFrom} – ${r.validTo || t('ledger.open')}`)),
+          h('div', null, h('dt', null, t('ledger.household.share')), h('dd', null, own ? shareText(own) : '—')),
+          r.source ? h('div', null, h('dt', null, t('ledger.source')), h('dd', null, r.source.number)) : null,
+        ),
+        TRANSFERABLE.includes(r.kind) ? h('button', { type: 'button', class: 'btn btn-small', 'data-action': 'apply', onclick: () => onApply(r) }, t('ledger.household.apply')) : null,
+      );
+    }),
   );
 }
 
@@ -162,7 +160,7 @@ function render(main, ctx, catalog, mine) {
           [t('ledger.household.asOf'), mine.validAt],
         ],
       }),
-      h('section', { class: 'card' }, section(t('ledger.household.rights'), rightsTable(catalog, mine.rights, apply)), formSlot),
+      h('section', { class: 'card' }, section(t('ledger.household.rights'), rightsList(catalog, mine.rights, mine.party.id, apply)), formSlot),
       h('section', { class: 'card' }, section(t('ledger.household.applications'), applications)),
     ),
   );

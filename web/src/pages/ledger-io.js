@@ -5,7 +5,7 @@
 import { h, mount } from '../dom.js';
 import { t, pick } from '../i18n.js';
 import { formatNumber } from '../format.js';
-import { ledgerApi } from '../eledger.js';
+import { ledgerApi, nameOf, rightKinds } from '../eledger.js';
 import { canWrite, field, formAlert, hideAlert, pairSelect, section, showProblems } from '../ledger-ui.js';
 
 export const IMPORT_KINDS = ['resources', 'parties', 'rights', 'transfers'];
@@ -70,7 +70,8 @@ function list(title, items, render) {
   return h('div', { class: 'recon-list', dataset: { list: title } }, h('h4', null, `${t(`ledger.recon.${title}`)} (${items.length})`), items.length ? h('ul', { class: 'small' }, items.slice(0, 200).map((x) => h('li', null, render(x)))) : h('p', { class: 'muted small' }, t('common.empty')));
 }
 
-const describe = (x) => (typeof x === 'string' ? x : [x.certificateNo, x.unitNo, x.kind, x.holder || x.holders, x.areaM2 ? `${x.areaM2} m²` : null].filter(Boolean).join(' · ') || JSON.stringify(x));
+/** One reconciliation item in words; ledger kinds (codes) by their catalogue names, registry kinds as written. */
+const describe = (catalog) => (x) => (typeof x === 'string' ? x : [x.certificateNo, x.unitNo || x.resourceName, x.kind ? nameOf(rightKinds(catalog), x.kind) : null, x.holder || x.holders, x.areaM2 ? `${x.areaM2} m²` : null].filter(Boolean).join(' · ') || JSON.stringify(x));
 
 /** Import of the report's "missing here" records (dry run first), all or nothing. */
 function registryImport(out) {
@@ -120,15 +121,16 @@ function reconcileForm(code) {
         if (!file.files[0]) return showProblems({ localized: () => t('ledger.files.choose') }, {}, alert);
         submit.disabled = true;
         try {
-          const out = await ledgerApi.reconcile(code, file.files[0]);
+          const [out, catalog] = await Promise.all([ledgerApi.reconcile(code, file.files[0]), ledgerApi.catalog()]);
+          const words = describe(catalog);
           mount(
             result,
             h(
               'div',
               { class: 'recon-grid' },
-              list('matched', out.matched || [], describe),
-              list('missingHere', out.missingHere || [], describe),
-              list('missingThere', out.missingThere || [], describe),
+              list('matched', out.matched || [], words),
+              list('missingHere', out.missingHere || [], words),
+              list('missingThere', out.missingThere || [], words),
               list('conflicts', out.conflicts || [], (c) => `${c.certificateNo} · ${t(`ledger.recon.field.${c.field}`)}: ${t('ledger.recon.here')} ${c.here} / ${t('ledger.recon.there')} ${c.there}`),
             ),
             out.id ? h('a', { class: 'btn btn-small', href: ledgerApi.reconciliationHref(out.id), download: '', 'data-external': '' }, '⤓ ', t('ledger.recon.download')) : null,

@@ -35,7 +35,7 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Reconciles the village's current rights with an extract of the real-estate registry (不动产登记, CSV
  * or XLSX): pairs by certificate number, then by real-estate unit number (recorded in the ledger as
- * the resource's name or in the right's note), and reports the pairs, the registry records missing in
+ * the resource's name or in the right's note) and the same kind of right, and reports the pairs, the registry records missing in
  * the ledger, the ledger rights missing in the registry and the pairs whose holder, area or kind
  * differ. Areas differ when they are more than max(1 m², 0.5 %) apart. The ledger is not changed; the
  * report is stored (and audited) so that it can be downloaded later.
@@ -232,9 +232,12 @@ class RegistryReconciliation {
             }
         }
         if (hit == null && reg.unitNo() != null) {
+            // a parcel carries several rights (ownership, contract, operating): by unit number only
+            // the right of the record's kind is its counterpart
             by = "unit";
+            String kind = KINDS.getOrDefault(reg.kind(), reg.kind());
             for (RightStore.Row r : current) {
-                if (!used.contains(r.rightId()) && unitOf(r, reg.unitNo())) {
+                if (!used.contains(r.rightId()) && (kind == null || kind.equals(r.kind())) && unitOf(r, reg.unitNo())) {
                     hit = r;
                     break;
                 }
