@@ -263,8 +263,21 @@ export async function ledgerFlow({ page, base, shotDir, log, check, setStep, log
   check(Number(String(rollup.count).replace(/,/g, '')) >= 2, `the county roll-up counts the new resources (${rollup.count})`);
   await page.locator('.ledger-rollup').scrollIntoViewIfNeeded();
   await page.waitForSelector('.county-ledger-map .map-canvas[data-ready="true"]', { timeout: 90_000 });
+  await page.waitForFunction(() => document.querySelector('.county-ledger-map')?.dataset.features !== undefined);
+  const all = Number(await page.getAttribute('.county-ledger-map', 'data-features'));
+  await page.selectOption('.ledger-rollup [name=type]', 'house');
+  await page.waitForFunction((n) => Number(document.querySelector('.county-ledger-map').dataset.features) !== n, all);
+  const houses = Number(await page.getAttribute('.county-ledger-map', 'data-features'));
+  check(houses >= 4 && houses < all, `the county map filters by type (${all} → ${houses} houses)`);
+  const offered = await page.evaluate((c) => fetch(`/api/v1/eledger/areas/${c}/resources.geojson?packageStatus=offered`, { headers: { Accept: 'application/geo+json' } }).then((r) => r.json()).then((fc) => fc.features.length), county);
+  check(offered >= 1, `resources of offered packages exist in the county (${offered})`);
+  await page.selectOption('.ledger-rollup [name=type]', '');
+  await page.selectOption('.ledger-rollup [name=packageStatus]', 'offered');
+  await page.waitForFunction((n) => Number(document.querySelector('.county-ledger-map').dataset.features) === n, offered);
   await page.waitForTimeout(400);
   await shot('32-county-ledger');
+  const city = await ok('GET', '/eledger/rollups/3308');
+  check(city.scopedTo === county && city.count === Number(String(rollup.count).replace(/,/g, '')), `the city roll-up answers the county officer's part (${city.scopedTo}, ${city.count})`);
   return { resourceA, resourceB, transferId };
 }
 
@@ -404,6 +417,7 @@ async function householdApplication({ page, log, check, setStep, shot, go, ok, v
   await page.waitForSelector('.household-page[data-ready="true"]');
   const rows = await page.$$eval('.household-right', (els) => els.map((el) => ({ right: el.dataset.right, text: el.textContent })));
   check(rows.some((r) => r.right === contract.rightId && r.text.includes('竹林示范片') && /亩/.test(r.text)), `the household sees its contract on its parcel in 亩 (${rows.map((r) => r.text).join(' | ')})`);
+  check((await page.locator('.tiers .tier').count()) === 1, 'a household sees only its own tier');
   await page.setViewportSize({ width: 360, height: 780 });
   await shot('37-household', true);
   setStep('ledger: the household applies online');
@@ -424,6 +438,7 @@ async function householdApplication({ page, log, check, setStep, shot, go, ok, v
   check((await page.textContent('.household-transfer .approval-steps')).includes('待审核'), 'the application waits for the village');
   const mine = await ok('GET', `/eledger/transfers/${transferId}`);
   check(mine.transfer.channel === 'online' && mine.transfer.transfereePartyId === collective.id && mine.transfer.steps[0] === 'village', 'an online application to the collective, checked by the village first');
+  await page.evaluate(() => window.scrollTo(0, 0));
   await shot('39-household-applied', true);
   await page.setViewportSize({ width: 1366, height: 860 });
 
