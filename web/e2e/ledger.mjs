@@ -431,6 +431,9 @@ async function householdApplication({ page, log, check, setStep, shot, go, ok, v
   check((await page.locator('.household-application .schedule-preview tbody tr').count()) === 5, 'the rent preview lists 5 years');
   const scroll = await page.evaluate(() => document.documentElement.scrollWidth);
   check(scroll <= 360, `the household page fits 360 px (scrollWidth ${scroll})`);
+  const amountShown = await page.$eval('.household-application .schedule-preview .schedule-total', (el) => el.getBoundingClientRect().right <= window.innerWidth);
+  check(amountShown, 'the rent total is visible at 360 px without scrolling the table');
+  await page.evaluate(() => window.scrollTo(0, 0));
   await shot('38-household-application', true);
   await page.click('.household-application button[type=submit]');
   await page.waitForSelector('.household-transfer .transfer-card[data-status="pending"]');

@@ -144,7 +144,7 @@ class RightEnding {
         Set<String> seen = new java.util.HashSet<>();
         while (!parents.isEmpty()) {
             for (Row child : store.currentChildren(parents.pop())) {
-                if (!seen.add(child.rightId()) || !child.endsAfter(endOn)) {
+                if (!child.endsAfter(endOn) || !seen.add(child.rightId())) {
                     continue;
                 }
                 parents.push(child.rightId());

@@ -79,18 +79,8 @@ class RightEndingTest {
         return villages.get(villages.size() - 1).code();
     }
 
-    record Chain(String field, String collective, String household, Row own, Row contract, Row operating, Row lease) {}
-
-    Chain chain(Actor clerk, String village) {
-        String collective = parties.create(
-                        clerk, village, new PartyService.PartyInput("collective", "终止村集体", null, null))
-                .id();
-        String household = parties.create(clerk, village, new PartyService.PartyInput("household", "孙户", null, null))
-                .id();
-        String cooperative = parties.create(
-                        clerk, village, new PartyService.PartyInput("cooperative", "常山两山合作社", null, null))
-                .id();
-        String field = resources
+    String field(Actor clerk, String village) {
+        return resources
                 .create(
                         clerk,
                         village,
@@ -107,6 +97,20 @@ class RightEndingTest {
                                 null,
                                 null))
                 .id();
+    }
+
+    record Chain(String field, String collective, String household, Row own, Row contract, Row operating, Row lease) {}
+
+    Chain chain(Actor clerk, String village) {
+        String collective = parties.create(
+                        clerk, village, new PartyService.PartyInput("collective", "终止村集体", null, null))
+                .id();
+        String household = parties.create(clerk, village, new PartyService.PartyInput("household", "孙户", null, null))
+                .id();
+        String cooperative = parties.create(
+                        clerk, village, new PartyService.PartyInput("cooperative", "常山两山合作社", null, null))
+                .id();
+        String field = field(clerk, village);
         Row own = rights.create(
                 clerk,
                 field,
@@ -135,6 +139,11 @@ class RightEndingTest {
                         sole(collective),
                         doc("终经营"),
                         null));
+        // a later change gives the operating right two rows: the flag must come from the one that outlives
+        rights.amend(
+                clerk,
+                operating.rightId(),
+                new RightService.AmendInput(d("2024-01-01"), null, null, doc("终经营-续"), null));
         Row lease = rights.create(
                 clerk,
                 field,
