@@ -20,6 +20,7 @@ import villagesPage from './pages/villages.js';
 import { centrePage, registersPage } from './pages/centres.js';
 import notFoundPage from './pages/notfound.js';
 import passwordPage from './pages/password.js';
+import householdPage from './pages/ledger-household.js';
 
 route('/signin', loginPage);
 route('/map', mapPage);
@@ -32,6 +33,7 @@ route('/city', cityPage);
 route('/centre/:id', centrePage);
 route('/registers', registersPage);
 route('/password', passwordPage);
+route('/household', householdPage);
 
 const app = document.getElementById('app');
 const header = h('header', { class: 'app-header' });

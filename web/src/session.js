@@ -26,6 +26,8 @@ function scopeCode(me) {
 
 /** The page a user lands on: the tier and place of their data scope. */
 export function landingPath(me) {
+  // a household (农户) sees its own ledger only
+  if ((me?.roles || []).includes('HOUSEHOLD')) return '/household';
   const code = scopeCode(me);
   switch (me?.scope?.level) {
     case 'village':
@@ -41,6 +43,7 @@ export function landingPath(me) {
 
 /** Target of the 村 tier: the user's own village, else the village finder. */
 export function villageTierPath(me) {
+  if ((me?.roles || []).includes('HOUSEHOLD')) return '/household';
   return me?.scope?.level === 'village' ? `/village/${scopeCode(me)}` : '/villages';
 }
 

@@ -113,14 +113,16 @@ function cityRow(active, signedIn) {
  */
 export function renderShell(el, { me, tier, path, onLogout, home }) {
   const left = h('a', { href: home, class: 'brand' }, h('span', { class: 'brand-mark', 'aria-hidden': 'true' }, '山'), h('span', { class: 'brand-text' }, t('app.name')));
+  // a household (农户) has its own ledger only: no county, city or map tier
+  const household = (me?.roles || []).includes('HOUSEHOLD');
   const tiers = me
     ? h(
         'nav',
         { class: 'tiers', 'aria-label': t('nav.main') },
         tierLink('village', villageTierPath(me), tier === 'village'),
-        tierLink('county', countyTierPath(me), tier === 'county'),
-        tierLink('city', '/city', tier === 'city'),
-        h('a', { href: '/map', class: `tier tier-map${tier === 'map' ? ' active' : ''}`, 'aria-current': tier === 'map' ? 'page' : null }, t('nav.map')),
+        household ? null : tierLink('county', countyTierPath(me), tier === 'county'),
+        household ? null : tierLink('city', '/city', tier === 'city'),
+        household ? null : h('a', { href: '/map', class: `tier tier-map${tier === 'map' ? ' active' : ''}`, 'aria-current': tier === 'map' ? 'page' : null }, t('nav.map')),
       )
     : null;
   const right = h('div', { class: 'header-tools' }, langButton(), me ? userMenu(me, onLogout) : h('a', { href: '/signin', class: 'btn btn-small' }, t('nav.login')));

@@ -8,6 +8,7 @@ import { navigate } from '../router.js';
 import { createDivisionMap } from '../map.js';
 import { formatNumber } from '../format.js';
 import { gepRollup } from './gep-rollup.js';
+import { ledgerRollup } from './ledger-county.js';
 import { dataTable, errorState, illustrativeBadge, loadingState, pageHeader, placeName, statCards } from '../ui.js';
 
 /** Counties with their detail counts (one detail request each, cached). */
@@ -76,6 +77,7 @@ export const cityPage = {
           ]),
           h('div', { class: 'split' }, h('section', { class: 'card map-card', 'aria-label': t('division.map') }, box), h('section', { class: 'card' }, h('h2', null, t('city.counties')), countyTable(rows))),
           ctx.me?.scope?.level === 'city' ? gepRollup({ code: '3308', level: 'city', name: t('city.title') }, ctx) : null,
+          ctx.me?.scope?.level === 'city' ? ledgerRollup({ code: '3308', children: rows }, ctx, { map: false }) : null,
         ),
       );
       const component = createDivisionMap(box, { place: '3308', layers: ['counties'], panel: true, panelCollapsed: true, onFeatureClick: ({ level, code }) => navigate(level === 'village' ? `/village/${code}` : level === 'town' ? `/town/${code}` : `/county/${code}`) });

@@ -81,7 +81,7 @@ function countyMap(code, ctx, catalog) {
 }
 
 /** The e-ledger section of division `d` (county or town). */
-export function ledgerRollup(d, ctx) {
+export function ledgerRollup(d, ctx, { map = true } = {}) {
   const box = h('section', { class: 'card ledger-rollup', 'aria-label': t('ledger.county.title') }, h('h2', null, t('ledger.county.title')), loadingState());
   Promise.all([ledgerApi.catalog(), ledgerApi.rollup(d.code)])
     .then(([catalog, r]) => {
@@ -106,8 +106,8 @@ export function ledgerRollup(d, ctx) {
               h('div', null, h('h3', null, t('ledger.county.children')), lineTable('child-rows', r.children.map((l) => ({ ...l, nameZh: names.get(l.key) || l.nameZh, nameEn: names.get(l.key) || l.nameEn })), t('ledger.county.division'), childHref)),
             )
           : emptyState(t('ledger.county.none')),
-        h('h3', null, t('ledger.county.map')),
-        countyMap(d.code, ctx, catalog),
+        map ? h('h3', null, t('ledger.county.map')) : null,
+        map ? countyMap(d.code, ctx, catalog) : null,
       );
       box.dataset.ready = 'true';
     })

@@ -5,7 +5,7 @@
 import { h, mount } from '../dom.js';
 import { t, pick } from '../i18n.js';
 import { formatNumber } from '../format.js';
-import { ledgerApi } from '../eledger.js';
+import { ledgerApi, nameOf, rightKinds } from '../eledger.js';
 import { canWrite, field, formAlert, hideAlert, pairSelect, section, showProblems } from '../ledger-ui.js';
 
 export const IMPORT_KINDS = ['resources', 'parties', 'rights', 'transfers'];
@@ -19,8 +19,8 @@ export function problemRowsTable(rows) {
       'table',
       { class: 'data-table import-problems' },
       h('caption', null, t('ledger.import.problems', { count: rows.length })),
-      h('thead', null, h('tr', null, [t('ledger.import.row'), t('ledger.import.column'), t('ledger.import.problem')].map((l) => h('th', { scope: 'col' }, l)))),
-      h('tbody', null, rows.map((r) => h('tr', { dataset: { code: r.code } }, h('th', { scope: 'row', class: 'num' }, String(r.row)), h('td', null, r.column || '—'), h('td', { class: 'wrap' }, pick(r) || r.code)))),
+      h('thead', null, h('tr', null, [t('ledger.import.sheet'), t('ledger.import.row'), t('ledger.import.column'), t('ledger.import.problem')].map((l) => h('th', { scope: 'col' }, l)))),
+      h('tbody', null, rows.map((r) => h('tr', { dataset: { code: r.code, row: String(r.row), column: r.column || '' } }, h('td', null, r.sheet || '—'), h('th', { scope: 'row', class: 'num' }, String(r.row)), h('td', null, r.column || '—'), h('td', { class: 'wrap' }, pick(r) || r.code)))),
     ),
   );
 }
@@ -70,7 +70,40 @@ function list(title, items, render) {
   return h('div', { class: 'recon-list', dataset: { list: title } }, h('h4', null, `${t(`ledger.recon.${title}`)} (${items.length})`), items.length ? h('ul', { class: 'small' }, items.slice(0, 200).map((x) => h('li', null, render(x)))) : h('p', { class: 'muted small' }, t('common.empty')));
 }
 
-const describe = (x) => (typeof x === 'string' ? x : [x.certificateNo, x.unitNo, x.kind, x.holder || x.holders, x.areaM2 ? `${x.areaM2} m²` : null].filter(Boolean).join(' · ') || JSON.stringify(x));
+/** One reconciliation item in words; ledger kinds (codes) by their catalogue names, registry kinds as written. */
+const describe = (catalog) => (x) => (typeof x === 'string' ? x : [x.certificateNo, x.unitNo || x.resourceName, x.kind ? nameOf(rightKinds(catalog), x.kind) : null, x.holder || x.holders, x.areaM2 ? `${x.areaM2} m²` : null].filter(Boolean).join(' · ') || JSON.stringify(x));
+
+/** Import of the report's "missing here" records (dry run first), all or nothing. */
+function registryImport(out) {
+  const result = h('div', { class: 'recon-import-result', 'aria-live': 'polite' });
+  if (out.importedAt) return h('p', { class: 'muted small recon-imported' }, t('ledger.recon.importedAt', { date: String(out.importedAt).slice(0, 10) }));
+  if (!(out.missingHere || []).length) return null;
+  const run = async (dryRun, buttons) => {
+    buttons.forEach((b) => (b.disabled = true));
+    mount(result);
+    try {
+      const answer = await ledgerApi.importRegistry(out.id, { dryRun });
+      result.dataset.state = dryRun ? 'dry' : 'imported';
+      mount(result, h('p', { class: 'form-alert info', role: 'status' }, t(dryRun ? 'ledger.recon.dryOk' : 'ledger.recon.imported', { count: formatNumber(answer.rows) })));
+      if (!dryRun) return;
+    } catch (err) {
+      result.dataset.state = 'error';
+      const rows = err.problem?.rows;
+      if (Array.isArray(rows) && rows.length) mount(result, h('p', { class: 'form-alert warn' }, t('ledger.import.nothing')), problemRowsTable(rows));
+      else {
+        const alert = formAlert();
+        mount(result, alert);
+        showProblems(err, {}, alert);
+      }
+    }
+    buttons.forEach((b) => (b.disabled = false));
+  };
+  const dry = h('button', { type: 'button', class: 'btn btn-small', 'data-action': 'registry-dry' }, t('ledger.recon.importDry'));
+  const go = h('button', { type: 'button', class: 'btn btn-primary btn-small', 'data-action': 'registry-import' }, t('ledger.recon.import'));
+  dry.onclick = () => run(true, [dry, go]);
+  go.onclick = () => run(false, [dry, go]);
+  return h('div', { class: 'recon-import' }, h('div', { class: 'btn-row' }, dry, go), result);
+}
 
 function reconcileForm(code) {
   const alert = formAlert();
@@ -88,18 +121,20 @@ function reconcileForm(code) {
         if (!file.files[0]) return showProblems({ localized: () => t('ledger.files.choose') }, {}, alert);
         submit.disabled = true;
         try {
-          const out = await ledgerApi.reconcile(code, file.files[0]);
+          const [out, catalog] = await Promise.all([ledgerApi.reconcile(code, file.files[0]), ledgerApi.catalog()]);
+          const words = describe(catalog);
           mount(
             result,
             h(
               'div',
               { class: 'recon-grid' },
-              list('matched', out.matched || [], describe),
-              list('missingHere', out.missingHere || [], describe),
-              list('missingThere', out.missingThere || [], describe),
+              list('matched', out.matched || [], words),
+              list('missingHere', out.missingHere || [], words),
+              list('missingThere', out.missingThere || [], words),
               list('conflicts', out.conflicts || [], (c) => `${c.certificateNo} · ${t(`ledger.recon.field.${c.field}`)}: ${t('ledger.recon.here')} ${c.here} / ${t('ledger.recon.there')} ${c.there}`),
             ),
             out.id ? h('a', { class: 'btn btn-small', href: ledgerApi.reconciliationHref(out.id), download: '', 'data-external': '' }, '⤓ ', t('ledger.recon.download')) : null,
+            registryImport(out),
           );
         } catch (err) {
           if (err.status === 404 || err.status === 405) showProblems({ localized: () => t('ledger.import.unavailable') }, {}, alert);

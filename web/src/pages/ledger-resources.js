@@ -78,6 +78,7 @@ export function filesView(resourceId, writable) {
                   h('span', { class: `file-kind file-${f.kind}` }, t(`ledger.file.${f.kind}`)),
                   h('a', { href: ledgerApi.fileHref(f.id), 'data-external': '', target: '_blank', rel: 'noopener' }, f.title || f.fileName),
                   h('span', { class: 'muted small' }, ` ${formatNumber(f.sizeBytes / 1024, 0)} KB · SHA-256 ${String(f.sha256).slice(0, 10)}…`),
+                  f.kind === 'photo' && f.contentType !== 'application/pdf' ? h('img', { class: 'file-thumb', src: ledgerApi.fileHref(f.id), alt: f.title || f.fileName, loading: 'lazy' }) : null,
                 ),
               )
             : h('li', { class: 'muted small' }, t('ledger.files.none')),
@@ -86,8 +87,8 @@ export function filesView(resourceId, writable) {
       .catch((e) => mount(list, h('li', { class: 'muted small' }, e.status === 404 ? t('ledger.files.unavailable') : e.localized?.() || t('error.load'))));
   load();
   const fileInput = h('input', { type: 'file', accept: 'image/jpeg,image/png,image/webp,application/pdf', name: 'file' });
-  const kind = h('select', { name: 'kind' }, h('option', { value: 'photo' }, t('ledger.file.photo')), h('option', { value: 'document' }, t('ledger.file.document')));
-  const title = input({ name: 'title', maxlength: '100' });
+  const kind = h('select', { name: 'kind', 'aria-label': t('ledger.files.kind') }, h('option', { value: 'photo' }, t('ledger.file.photo')), h('option', { value: 'document' }, t('ledger.file.document')));
+  const title = input({ name: 'title', maxlength: '100', placeholder: t('ledger.files.title'), 'aria-label': t('ledger.files.title') });
   const form = writable
     ? h(
         'form',

@@ -9,6 +9,7 @@ import { updateQuery } from '../router.js';
 import { formatDate } from '../format.js';
 import { emptyState, errorState, loadingState } from '../ui.js';
 import { historyVersions, holdersText, instantText, isDate, ledgerApi, nameOf, rightKinds, termName, today } from '../eledger.js';
+import { endForm, loadFlags } from './ledger-flags.js';
 import { canWrite, field, formAlert, hideAlert, input, pager, pairSelect, panel, section, setError, showProblems, termSelect } from '../ledger-ui.js';
 
 const SOURCE_KINDS = ['certificate', 'contract', 'decision', 'other'];
@@ -221,7 +222,7 @@ export function historyView(rows, catalog) {
   );
 }
 
-function rightsTable(list, catalog, resources, { onHistory, onVersion, writable }) {
+function rightsTable(list, catalog, resources, { onHistory, onVersion, onEnd, writable, flagged = new Set() }) {
   return h(
     'div',
     { class: 'table-wrap' },
@@ -235,12 +236,12 @@ function rightsTable(list, catalog, resources, { onHistory, onVersion, writable 
         list.map((r) =>
           h(
             'tr',
-            { dataset: { right: r.rightId } },
-            h('th', { scope: 'row' }, h('span', { class: `right-cat right-${r.category}` }, nameOf(rightKinds(catalog), r.kind)), r.rank ? ` #${r.rank}` : ''),
+            { dataset: { right: r.rightId, flagged: flagged.has(r.rightId) ? 'true' : null } },
+            h('th', { scope: 'row' }, h('span', { class: `right-cat right-${r.category}` }, nameOf(rightKinds(catalog), r.kind)), r.rank ? ` #${r.rank}` : '', flagged.has(r.rightId) ? h('span', { class: 'status-badge status-flagged' }, ' ', t('ledger.flags.badge')) : null),
             h('td', null, resources.get(r.resourceId) || r.resourceId.slice(0, 8)),
             h('td', { class: 'wrap' }, holdersText(r.holders) || '—'),
             h('td', null, `${r.validFrom} – ${r.validTo || t('ledger.open')}`),
-            h('td', null, h('div', { class: 'btn-row' }, h('button', { type: 'button', class: 'btn btn-small', 'data-action': 'history', onclick: () => onHistory(r) }, t('ledger.history')), writable ? h('button', { type: 'button', class: 'btn btn-small', 'data-action': 'version', onclick: () => onVersion(r) }, t('ledger.version.add')) : null)),
+            h('td', null, h('div', { class: 'btn-row' }, h('button', { type: 'button', class: 'btn btn-small', 'data-action': 'history', onclick: () => onHistory(r) }, t('ledger.history')), writable ? h('button', { type: 'button', class: 'btn btn-small', 'data-action': 'version', onclick: () => onVersion(r) }, t('ledger.version.add')) : null, writable && r.category === 'right' ? h('button', { type: 'button', class: 'btn btn-small', 'data-action': 'end', onclick: () => onEnd(r) }, t('ledger.end')) : null)),
             h('td', null, formatDate(r.recordedAt)),
             h('td', { class: 'wrap small' }, r.source ? `${t(`ledger.source.${r.source.kind}`) === `ledger.source.${r.source.kind}` ? r.source.kind : t(`ledger.source.${r.source.kind}`)} ${r.source.number}` : '—'),
           ),
@@ -368,6 +369,7 @@ function render(box, code, ctx, catalog, resources, parties) {
   const kindSel = termSelect(rightKinds(catalog), { blank: t('ledger.filter.allKinds'), name: 'kind' });
   const resSel = h('select', { name: 'res', id: 'rights-resource' }, h('option', { value: '' }, t('ledger.rights.allResources')), resources.map((r) => h('option', { value: r.id, selected: r.id === ctx.query.get('res') }, r.name)));
   const listSlot = h('div', { class: 'rights-list' }, loadingState());
+  const flagSlot = h('div', { class: 'flags-slot' });
   const sideSlot = h('div', { class: 'rights-side', 'aria-live': 'polite' });
   const title = h('h3', null);
   let page = 0;
@@ -392,21 +394,32 @@ function render(box, code, ctx, catalog, resources, parties) {
       }),
     );
 
+  const showEnd = (r) =>
+    panel(
+      sideSlot,
+      `${t('ledger.end.title')} · ${nameOf(rightKinds(catalog), r.kind)}`,
+      endForm(r, (answer) => {
+        mount(sideSlot, h('p', { class: 'form-alert info end-done', role: 'status' }, t('ledger.end.done', { count: answer.flags.length })));
+        load();
+      }),
+    );
+
   function load() {
     const params = { validAt: validAt.value || undefined, recordedAt: recordedAt.value || undefined, kind: kindSel.value, page, size: 20 };
     updateQuery({ validAt: validAt.value === today() ? null : validAt.value, recordedAt: recordedAt.value === today() ? null : recordedAt.value, res: resSel.value || null });
     const res = resSel.value;
     title.textContent = res ? t('ledger.rights.ofResource', { name: names.get(res) || res, valid: validAt.value, recorded: recordedAt.value }) : t('ledger.rights.ofVillage', { valid: validAt.value, recorded: recordedAt.value });
     const call = res ? ledgerApi.resourceRights(res, params) : ledgerApi.villageRights(code, params);
-    call
-      .then((answer) => {
+    const flags = loadFlags(flagSlot, { village: code, resourceId: res, catalog, names, writable, signal: ctx.signal, onChange: load });
+    Promise.all([call, flags])
+      .then(([answer, open]) => {
         if (ctx.signal.aborted) return;
         const p = answer.rights;
         const addBtn = res && writable ? h('button', { type: 'button', class: 'btn btn-primary btn-small', 'data-action': 'new-right', onclick: () => openRightForm(res, p.items) }, '+ ', t('ledger.right.add')) : null;
         mount(
           listSlot,
           addBtn ? h('div', { class: 'btn-row' }, addBtn) : null,
-          p.items.length ? rightsTable(p.items, catalog, names, { onHistory: showHistory, onVersion: showVersion, writable }) : emptyState(t('ledger.rights.none'), res ? null : t('ledger.rights.pick')),
+          p.items.length ? rightsTable(p.items, catalog, names, { onHistory: showHistory, onVersion: showVersion, onEnd: showEnd, writable, flagged: new Set(open.map((f) => f.rightId)) }) : emptyState(t('ledger.rights.none'), res ? null : t('ledger.rights.pick')),
           pager(p, (n) => {
             page = n;
             load();
@@ -441,7 +454,7 @@ function render(box, code, ctx, catalog, resources, parties) {
       h('label', { class: 'inline-field' }, h('span', null, t('ledger.right.kind')), kindSel),
     ),
     h('p', { class: 'muted small' }, t('ledger.rights.explain')),
-    h('div', { class: 'rights-layout' }, h('div', null, title, listSlot), sideSlot),
+    h('div', { class: 'rights-layout' }, h('div', null, title, flagSlot, listSlot), sideSlot),
     partiesSection(code, ctx, writable, () =>
       ledgerApi.parties(code, { size: ALL }).then((p) => {
         parties.splice(0, parties.length, ...p.items);

@@ -12,7 +12,7 @@ import { canTransfer, field, formAlert, hideAlert, input, pager, pairSelect, sec
 
 const STATUSES = ['pending', 'approved', 'rejected'];
 
-function scheduleTable(rows, totalYuan) {
+export function scheduleTable(rows, totalYuan) {
   return h(
     'div',
     { class: 'table-wrap' },

@@ -49,6 +49,8 @@ class EledgerDemo {
     private final EledgerBulkWriter writer;
     private final TransferService transfers;
     private final PackageService packages;
+    private final RightService rightService;
+    private final PartyService partyService;
     private final AuditTrail audit;
     private final JdbcClient jdbc;
     private final TransactionTemplate tx;
@@ -59,6 +61,8 @@ class EledgerDemo {
             EledgerBulkWriter writer,
             TransferService transfers,
             PackageService packages,
+            RightService rightService,
+            PartyService partyService,
             AuditTrail audit,
             JdbcClient jdbc,
             PlatformTransactionManager transactions) {
@@ -67,6 +71,8 @@ class EledgerDemo {
         this.writer = writer;
         this.transfers = transfers;
         this.packages = packages;
+        this.rightService = rightService;
+        this.partyService = partyService;
         this.audit = audit;
         this.jdbc = jdbc;
         this.tx = new TransactionTemplate(transactions);
@@ -174,6 +180,86 @@ class EledgerDemo {
                 (System.nanoTime() - start) / 1_000_000);
     }
 
+    /**
+     * Pledges of one or two household contract rights (operating-right mortgage loans, 经营权抵押贷款) to
+     * the village's rural commercial bank branch, registered through {@link RightService} (its rules):
+     * contracts with no operating right and no application, 2024-03-01 for five years, rank 1.
+     */
+    private int pledges(EledgerDemoPlan plan, String code) {
+        Set<String> busy = new java.util.HashSet<>();
+        plan.applications().forEach(a -> busy.add(a.contractRightId()));
+        plan.rights().stream().filter(r -> r.parentRightId() != null).forEach(r -> busy.add(r.parentRightId()));
+        List<RightStore.Row> free = plan.rights().stream()
+                .filter(r -> "contract".equals(r.kind()) && r.supersededAt() == null && !busy.contains(r.rightId()))
+                .filter(r -> r.validFrom().isBefore(PLEDGE_FROM) && r.endsAfter(PLEDGE_TO.minusDays(1)))
+                .toList();
+        if (free.isEmpty()) {
+            return 0;
+        }
+        String bank = partyService
+                .create(MAKER, code, new PartyService.PartyInput("enterprise", "衢州农村商业银行", null, null))
+                .id();
+        int n = 0;
+        for (RightStore.Row contract : free.subList(0, Math.min(2, free.size()))) {
+            ResourceStore.Row resource = plan.resources().stream()
+                    .filter(x -> x.id().equals(contract.resourceId()))
+                    .findFirst()
+                    .orElseThrow();
+            rightService.register(
+                    MAKER,
+                    resource,
+                    new RightService.RightInput(
+                            "pledge",
+                            contract.rightId(),
+                            1,
+                            PLEDGE_FROM,
+                            PLEDGE_TO,
+                            List.of(new RightStore.Holder(bank, 1, 1)),
+                            new RightStore.Source(
+                                    "pledge_contract", "质押-" + code + "-" + (n + 1), "衢州农商银行", PLEDGE_FROM, null),
+                            "经营权抵押贷款（示意）"));
+            n++;
+        }
+        return n;
+    }
+
+    static final java.time.LocalDate PLEDGE_FROM = java.time.LocalDate.of(2024, 3, 1);
+    static final java.time.LocalDate PLEDGE_TO = java.time.LocalDate.of(2029, 3, 1);
+
+    /**
+     * One {@code HOUSEHOLD} demo user in the demo accountant's village ({@link #HOUSEHOLD_VILLAGE}) and in
+     * the first loaded village of each county: the household of the village's pending application, so it
+     * sees its contract and its application waiting for the village. Passwords are random, printed and
+     * written to the demo credentials file by identity; an existing user is left alone.
+     */
+    List<String> householdUsers(liangshan.app.identity.DemoAccounts accounts, List<String> villages) {
+        Map<String, String> firstPerCounty = new LinkedHashMap<>();
+        if (villages.contains(HOUSEHOLD_VILLAGE)) {
+            firstPerCounty.put(HOUSEHOLD_VILLAGE.substring(0, 6), HOUSEHOLD_VILLAGE);
+        }
+        villages.forEach(v -> firstPerCounty.putIfAbsent(v.substring(0, 6), v));
+        List<String> created = new ArrayList<>();
+        for (String code : firstPerCounty.values()) {
+            jdbc.sql("""
+                            select p.number, p.name from eledger_transfer t join eledger_party p on p.id = t.transferor_party_id
+                            where t.village_code = ? and t.status = 'pending' and t.applicant = ?
+                            order by t.created_at, t.id limit 1""")
+                    .params(code, EledgerDemoGenerator.DEMO_USER)
+                    .query((rs, i) -> {
+                        String username = "demo-household-" + code;
+                        if (accounts.createHousehold(username, "演示 " + rs.getString(2), code, rs.getLong(1))) {
+                            created.add(username);
+                        }
+                        return username;
+                    })
+                    .list();
+        }
+        return created;
+    }
+
+    /** The village of the demo village accountant (identity's demo users). */
+    static final String HOUSEHOLD_VILLAGE = "330802005200";
+
     private record Loaded(EledgerBulkWriter.Counts counts, int applications) {}
 
     /** One village in the caller's transaction; null when it already has e-ledger data. */
@@ -210,15 +296,22 @@ class EledgerDemo {
                 coop,
                 needsCooperative));
         EledgerBulkWriter.Counts counts = writer.write(plan);
+        List<TransferStore.Transfer> submitted = new ArrayList<>();
         for (EledgerDemoPlan.Application a : plan.applications()) {
-            transfers.submit(MAKER, code, EledgerDemoPackages.input(a));
+            submitted.add(transfers.submit(MAKER, code, EledgerDemoPackages.input(a)));
         }
+        if (submitted.size() > 1) {
+            // the village turned the last application down (the household's contract is being split)
+            transfers.decide(CHECKER, submitted.get(submitted.size() - 1).id(), false, "承包地正在分户，暂缓流转");
+        }
+        int pledges = pledges(plan, code);
         Map<String, Object> after = new LinkedHashMap<>();
         after.put("illustrative", true);
         after.put("parties", counts.parties());
         after.put("resources", counts.resources());
         after.put("rightRows", counts.rights());
         after.put("applications", plan.applications().size());
+        after.put("pledges", pledges);
         audit.record("eledger.demo.generated", "village", code, code, null, after);
         return new Loaded(counts, plan.applications().size());
     }

@@ -1,5 +1,7 @@
 package liangshan.app.eledger.internal;
 
+import java.util.List;
+import liangshan.app.identity.DemoAccounts;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -32,10 +34,12 @@ class EledgerDemoData implements ApplicationRunner {
 
     private final Environment environment;
     private final EledgerDemo demo;
+    private final DemoAccounts accounts;
 
-    EledgerDemoData(Environment environment, EledgerDemo demo) {
+    EledgerDemoData(Environment environment, EledgerDemo demo, DemoAccounts accounts) {
         this.environment = environment;
         this.demo = demo;
+        this.accounts = accounts;
     }
 
     @Override
@@ -50,7 +54,8 @@ class EledgerDemoData implements ApplicationRunner {
 
     void load() {
         try {
-            EledgerDemo.Summary s = demo.load(demo.allVillages(), SEED, EledgerDemoGenerator.DEMO, true);
+            List<String> villages = demo.allVillages();
+            EledgerDemo.Summary s = demo.load(villages, SEED, EledgerDemoGenerator.DEMO, true);
             log.info(
                     "演示台账已生成 / demo e-ledger loaded: {} villages ({} skipped), {} parties, {} resources,"
                             + " {} right rows, {} pending applications, {} packages in {} ms",
@@ -62,6 +67,8 @@ class EledgerDemoData implements ApplicationRunner {
                     s.applications(),
                     s.packages(),
                     s.millis());
+            List<String> households = demo.householdUsers(accounts, villages);
+            log.info("演示农户用户 / demo household users: {} created", households.size());
         } catch (RuntimeException e) {
             log.error("演示台账生成失败 / demo e-ledger failed", e);
         }

@@ -116,7 +116,7 @@ class LedgerImport {
                 return out;
             } catch (ApiException e) {
                 if (e.fieldProblems().isEmpty()) {
-                    problem(kind, line.row(), kind.headerFor(null), e.code(), e.args());
+                    problem(kind, line.row(), kind.headerFor(fieldOf(e.code())), e.code(), e.args());
                 }
                 for (FieldProblem p : e.fieldProblems()) {
                     problem(kind, line.row(), kind.headerFor(p.field()), p.code());
@@ -126,6 +126,28 @@ class LedgerImport {
             }
             return null;
         }
+    }
+
+    /**
+     * The API field a whole-record rejection is about, so that the report names the column a user
+     * would correct (e.g. an overlapping right → its start date); null = the row's first column.
+     */
+    static String fieldOf(String code) {
+        return switch (code) {
+            case "eledger.right.overlap",
+                    "eledger.right.before-parent",
+                    "eledger.right.effective-outside-term",
+                    "eledger.transfer.overlap" -> code.startsWith("eledger.transfer") ? "termFrom" : "validFrom";
+            case "eledger.right.outlives-parent", "eledger.right.children-outlive" -> "validTo";
+            case "eledger.right.primary-exists" -> "validFrom";
+            case "eledger.restriction.rank-taken" -> "rank";
+            case "eledger.right.not-found", "eledger.transfer.pledge-no-consent", "eledger.transfer.parent-flagged" ->
+                "parentRightId";
+            case "eledger.transfer.not-holder" -> "transferorPartyId";
+            case "eledger.transfer.outlives-right" -> "termTo";
+            case "eledger.resource.not-found" -> "resourceId";
+            default -> null;
+        };
     }
 
     /**

@@ -36,6 +36,7 @@ class PackageService {
 
     private final PackageStore store;
     private final RightStore rights;
+    private final RightFlagStore flags;
     private final ResourceService resources;
     private final PartyService parties;
     private final EledgerAccess access;
@@ -46,6 +47,7 @@ class PackageService {
     PackageService(
             PackageStore store,
             RightStore rights,
+            RightFlagStore flags,
             ResourceService resources,
             PartyService parties,
             EledgerAccess access,
@@ -53,6 +55,7 @@ class PackageService {
             Clock clock) {
         this.store = store;
         this.rights = rights;
+        this.flags = flags;
         this.resources = resources;
         this.parties = parties;
         this.access = access;
@@ -215,6 +218,11 @@ class PackageService {
                     || !rights.currentOverlapping(id, "mortgage", p.termFrom(), p.termTo())
                             .isEmpty()) {
                 out.add(new Problem(id, "eledger.title.encumbered"));
+            }
+            if (flags.ofResource(id, true).stream()
+                    .anyMatch(f -> f.parentEndedOn().isBefore(p.termTo()))) {
+                // a right on the parcel outlives an ancestor ended early, inside the package term
+                out.add(new Problem(id, "eledger.title.parent-ended"));
             }
             if (store.pendingTransfers(id) > 0) {
                 out.add(new Problem(id, "eledger.title.pending-transfer"));

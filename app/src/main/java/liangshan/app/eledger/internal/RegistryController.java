@@ -1,15 +1,19 @@
 package liangshan.app.eledger.internal;
 
+import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.Map;
 import liangshan.app.identity.CurrentActor;
 import liangshan.app.web.ApiException;
+import liangshan.app.web.Problems;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -21,11 +25,36 @@ import org.springframework.web.multipart.MultipartFile;
 class RegistryController {
 
     private final RegistryReconciliation reconciliation;
+    private final RegistryImport imports;
+    private final Problems problems;
     private final CurrentActor currentActor;
 
-    RegistryController(RegistryReconciliation reconciliation, CurrentActor currentActor) {
+    RegistryController(
+            RegistryReconciliation reconciliation,
+            RegistryImport imports,
+            Problems problems,
+            CurrentActor currentActor) {
         this.reconciliation = reconciliation;
+        this.imports = imports;
+        this.problems = problems;
         this.currentActor = currentActor;
+    }
+
+    /** Imports the report's "missing here" records as rights, all or nothing (422 with every row problem). */
+    @PostMapping("/registry-reconciliations/{id}/import")
+    ResponseEntity<Object> importMissing(
+            @PathVariable String id,
+            @RequestBody(required = false) RegistryImport.ImportInput input,
+            HttpServletRequest request) {
+        try {
+            return ResponseEntity.ok(imports.run(currentActor.get(), id, input));
+        } catch (LedgerImport.Failed e) {
+            Map<String, Object> body = problems.body(request, e);
+            body.put("rows", e.rows());
+            return ResponseEntity.status(e.status())
+                    .contentType(Problems.PROBLEM_JSON)
+                    .body(body);
+        }
     }
 
     @PostMapping(value = "/villages/{village}/registry-reconciliation", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)

@@ -35,7 +35,7 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Reconciles the village's current rights with an extract of the real-estate registry (不动产登记, CSV
  * or XLSX): pairs by certificate number, then by real-estate unit number (recorded in the ledger as
- * the resource's name or in the right's note), and reports the pairs, the registry records missing in
+ * the resource's name or in the right's note) and the same kind of right, and reports the pairs, the registry records missing in
  * the ledger, the ledger rights missing in the registry and the pairs whose holder, area or kind
  * differ. Areas differ when they are more than max(1 m², 0.5 %) apart. The ledger is not changed; the
  * report is stored (and audited) so that it can be downloaded later.
@@ -99,9 +99,16 @@ class RegistryReconciliation {
         this.clock = clock;
     }
 
-    /** One registry record (row = 1-based line of the file). */
+    /** One registry record (row = 1-based line of the file; registeredOn as written, may be null). */
     record Registered(
-            int row, String unitNo, String kind, String holder, String idNumber, String certificateNo, String areaM2) {}
+            int row,
+            String unitNo,
+            String kind,
+            String holder,
+            String idNumber,
+            String certificateNo,
+            String areaM2,
+            String registeredOn) {}
 
     /** One current right of the ledger. */
     record Ledgered(
@@ -126,7 +133,14 @@ class RegistryReconciliation {
             List<Pair> matched,
             List<Registered> missingHere,
             List<Ledgered> missingThere,
-            List<Conflict> conflicts) {}
+            List<Conflict> conflicts,
+            Instant importedAt) {
+
+        Report withImportedAt(Instant at) {
+            return new Report(
+                    id, villageCode, fileName, createdAt, createdBy, matched, missingHere, missingThere, conflicts, at);
+        }
+    }
 
     @Transactional
     Report reconcile(Actor actor, String village, byte[] bytes, String fileName) {
@@ -159,7 +173,8 @@ class RegistryReconciliation {
                 matched,
                 missingHere,
                 missingThere,
-                conflicts);
+                conflicts,
+                null);
         store(report, registry.size());
         return report;
     }
@@ -217,9 +232,12 @@ class RegistryReconciliation {
             }
         }
         if (hit == null && reg.unitNo() != null) {
+            // a parcel carries several rights (ownership, contract, operating): by unit number only
+            // the right of the record's kind is its counterpart
             by = "unit";
+            String kind = KINDS.getOrDefault(reg.kind(), reg.kind());
             for (RightStore.Row r : current) {
-                if (!used.contains(r.rightId()) && unitOf(r, reg.unitNo())) {
+                if (!used.contains(r.rightId()) && (kind == null || kind.equals(r.kind())) && unitOf(r, reg.unitNo())) {
                     hit = r;
                     break;
                 }
@@ -338,15 +356,36 @@ class RegistryReconciliation {
                     l.get("holder"),
                     l.get("idNumber"),
                     l.get("certificate"),
-                    area));
+                    area,
+                    l.get("registeredOn")));
         }
         return out;
     }
 
-    Report find(Actor actor, String id) {
-        Report r = jdbc.sql("select report from eledger_registry_reconciliation where id = ?")
+    /** Marks a report's missing records as imported (once); false when they already were. */
+    boolean markImported(String id, String by, Instant at) {
+        return jdbc.sql("""
+                                update eledger_registry_reconciliation set imported_at = ?, imported_by = ?
+                                where id = ? and imported_at is null""").params(java.sql.Timestamp.from(at), by, id).update() == 1;
+    }
+
+    /** When the report's missing records were imported, if they were; locks the report's row. */
+    java.util.Optional<Instant> importedAtForUpdate(String id) {
+        return jdbc.sql("select imported_at from eledger_registry_reconciliation where id = ? for update")
                 .param(id)
-                .query((rs, n) -> JSON.readValue(rs.getString(1), Report.class))
+                .query((rs, n) ->
+                        java.util.Optional.ofNullable(rs.getTimestamp(1)).map(java.sql.Timestamp::toInstant))
+                .single();
+    }
+
+    Report find(Actor actor, String id) {
+        Report r = jdbc.sql("select report, imported_at from eledger_registry_reconciliation where id = ?")
+                .param(id)
+                .query((rs, n) -> JSON.readValue(rs.getString(1), Report.class)
+                        .withImportedAt(
+                                rs.getTimestamp(2) == null
+                                        ? null
+                                        : rs.getTimestamp(2).toInstant()))
                 .optional()
                 .filter(x -> EledgerAccess.readsVillage(actor, x.villageCode()))
                 .orElseThrow(() -> new ApiException(HttpStatus.NOT_FOUND, "eledger.registry.not-found", id));

@@ -38,6 +38,7 @@ class RightService {
     private final PartyService parties;
     private final EledgerAccess access;
     private final FileService files;
+    private final RightFlagStore flags;
     private final AuditTrail audit;
     private final Clock clock;
     private final Random random = new Random();
@@ -48,9 +49,11 @@ class RightService {
             PartyService parties,
             EledgerAccess access,
             FileService files,
+            RightFlagStore flags,
             AuditTrail audit,
             Clock clock) {
         this.files = files;
+        this.flags = flags;
         this.store = store;
         this.resources = resources;
         this.parties = parties;
@@ -176,6 +179,8 @@ class RightService {
         if (first.parentRightId() != null) {
             checkParent(first.resourceId(), first.kind(), first.parentRightId(), start, newEnd);
         }
+        // Shortening below a derived right is refused here; ending a right early on purpose (and flagging
+        // its children) is RightEnding's job, with its own document.
         for (Row child : store.currentChildren(first.rightId())) {
             if (child.endsAfter(newEnd)) {
                 throw new ApiException(HttpStatus.CONFLICT, "eledger.right.children-outlive", child.rightId(), newEnd);
@@ -195,7 +200,29 @@ class RightService {
                 .withState(List.copyOf(holders), source, in.note() == null ? "" : in.note(), actor.username());
         written.add(insertGuarded(next));
         audit.record("eledger.right.amended", "eledger_right", first.rightId(), first.villageCode(), current, written);
+        resolveSatisfiedFlags(actor, first.rightId(), newEnd, now);
         return written;
+    }
+
+    /**
+     * Resolves the open flags of {@code rightId} (see {@link RightEnding}) that its new end
+     * {@code newEnd} satisfies: it now ends no later than the ancestor that was ended early.
+     */
+    void resolveSatisfiedFlags(Actor actor, String rightId, LocalDate newEnd, Instant now) {
+        if (newEnd == null) {
+            return;
+        }
+        for (RightFlagStore.Flag f : flags.openOfRight(rightId)) {
+            if (!newEnd.isAfter(f.parentEndedOn()) && flags.resolve(f.id(), actor.username(), now, "ended")) {
+                audit.record(
+                        "eledger.right.flag-resolved",
+                        "eledger_right_flag",
+                        String.valueOf(f.id()),
+                        f.villageCode(),
+                        f,
+                        "ended");
+            }
+        }
     }
 
     /**

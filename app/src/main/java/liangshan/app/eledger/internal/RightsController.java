@@ -34,6 +34,8 @@ class RightsController {
     private final PartyService parties;
     private final RightService rights;
     private final RightStore store;
+    private final RightEnding ending;
+    private final RightFlagStore flags;
     private final ResourceService resources;
     private final EledgerAccess access;
     private final CurrentActor currentActor;
@@ -43,6 +45,8 @@ class RightsController {
             PartyService parties,
             RightService rights,
             RightStore store,
+            RightEnding ending,
+            RightFlagStore flags,
             ResourceService resources,
             EledgerAccess access,
             CurrentActor currentActor,
@@ -50,6 +54,8 @@ class RightsController {
         this.parties = parties;
         this.rights = rights;
         this.store = store;
+        this.ending = ending;
+        this.flags = flags;
         this.resources = resources;
         this.access = access;
         this.currentActor = currentActor;
@@ -111,6 +117,34 @@ class RightsController {
     @PostMapping("/rights/{rightId}/versions")
     List<RightView> amend(@PathVariable String rightId, @RequestBody RightService.AmendInput input) {
         return views(rights.amend(currentActor.get(), rightId, input));
+    }
+
+    /** The rows written for a right ended early and the flags raised on rights derived from it. */
+    record EndedView(List<RightView> rows, List<RightFlagStore.Flag> flags) {}
+
+    record Resolution(String note) {}
+
+    @PostMapping("/rights/{rightId}/end")
+    EndedView end(@PathVariable String rightId, @RequestBody RightEnding.EndInput input) {
+        RightEnding.Ended ended = ending.end(currentActor.get(), rightId, input);
+        return new EndedView(views(ended.rows()), ended.flags());
+    }
+
+    @GetMapping("/resources/{id}/right-flags")
+    List<RightFlagStore.Flag> resourceFlags(@PathVariable String id, @RequestParam(required = false) Boolean open) {
+        resources.readable(currentActor.get(), id);
+        return flags.ofResource(id, open == null || open);
+    }
+
+    @GetMapping("/villages/{village}/right-flags")
+    List<RightFlagStore.Flag> villageFlags(@PathVariable String village, @RequestParam(required = false) Boolean open) {
+        access.readableVillage(currentActor.get(), village);
+        return flags.ofVillage(village, open == null || open, Page.MAX_SIZE);
+    }
+
+    @PostMapping("/right-flags/{id}/resolve")
+    RightFlagStore.Flag resolveFlag(@PathVariable long id, @RequestBody Resolution input) {
+        return ending.resolve(currentActor.get(), id, input == null ? null : input.note());
     }
 
     @GetMapping("/resources/{id}/rights")

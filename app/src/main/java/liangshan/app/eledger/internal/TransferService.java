@@ -42,6 +42,7 @@ class TransferService {
     private final TransferStore store;
     private final RightStore rights;
     private final RightService rightService;
+    private final RightFlagStore flags;
     private final ResourceService resources;
     private final PartyService parties;
     private final EledgerAccess access;
@@ -53,11 +54,13 @@ class TransferService {
             TransferStore store,
             RightStore rights,
             RightService rightService,
+            RightFlagStore flags,
             ResourceService resources,
             PartyService parties,
             EledgerAccess access,
             AuditTrail audit,
             Clock clock) {
+        this.flags = flags;
         this.parties = parties;
         this.store = store;
         this.rights = rights;
@@ -390,6 +393,10 @@ class TransferService {
             LocalDate to,
             RightStore.Source consent) {
         checkHolding(resourceId, parentId, transferor, from, to);
+        if (!flags.openOfRight(parentId).isEmpty()) {
+            // the right to transfer outlives an ancestor that was ended early (RightEnding)
+            throw new ApiException(HttpStatus.CONFLICT, "eledger.transfer.parent-flagged", parentId);
+        }
         boolean pledged = rights.currentChildren(parentId).stream()
                 .anyMatch(c -> ("pledge".equals(c.kind()) || "mortgage".equals(c.kind()))
                         && c.validFrom().isBefore(to)

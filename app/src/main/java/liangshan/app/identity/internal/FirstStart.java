@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import liangshan.app.identity.Actor;
+import liangshan.app.identity.DemoAccounts;
 import liangshan.app.identity.Role;
 import liangshan.app.platform.DataDirectory;
 import org.springframework.boot.ApplicationArguments;
@@ -29,7 +30,7 @@ import org.springframework.stereotype.Component;
  * (owner read/write only) so the browser tests and a presenter can read them later.
  */
 @Component
-class FirstStart implements ApplicationRunner {
+class FirstStart implements ApplicationRunner, DemoAccounts {
 
     static final String CREDENTIALS_FILE = "demo-credentials.txt";
 
@@ -113,7 +114,7 @@ class FirstStart implements ApplicationRunner {
         }
         Path file = dataDirectory.dataDir().resolve(CREDENTIALS_FILE);
         if (!created.isEmpty()) {
-            writeCredentials(file, created);
+            writeCredentials(file, created, DEMO_USERS);
             out.println("演示模式：已创建演示用户 / demo mode: created demo users (user / password):");
             created.forEach((user, password) -> out.println("    " + user + " / " + password));
         }
@@ -124,8 +125,23 @@ class FirstStart implements ApplicationRunner {
         out.println("演示账号文件 / demo credentials file: " + file);
     }
 
+    @Override
+    public synchronized boolean createHousehold(
+            String username, String displayName, String villageCode, long partyNumber) {
+        if (users.byUsername(username).isPresent()) {
+            return false;
+        }
+        UserRequests.CreateUser spec = new UserRequests.CreateUser(
+                username, displayName, List.of(Role.HOUSEHOLD), villageCode, null, partyNumber);
+        String password = users.create(Actor.SYSTEM, spec, false).oneTimePassword();
+        writeCredentials(dataDirectory.dataDir().resolve(CREDENTIALS_FILE), Map.of(username, password), List.of(spec));
+        out.println("演示模式：已创建农户演示用户 / demo mode: created household demo user: " + username + " / " + password);
+        return true;
+    }
+
     /** Adds the new users to the credentials file (tab-separated: user, password, role, scope), mode 0600. */
-    private static void writeCredentials(Path file, Map<String, String> created) {
+    private static synchronized void writeCredentials(
+            Path file, Map<String, String> created, List<UserRequests.CreateUser> specs) {
         Map<String, String> lines = new LinkedHashMap<>();
         try {
             if (Files.exists(file)) {
@@ -135,7 +151,7 @@ class FirstStart implements ApplicationRunner {
                     }
                 }
             }
-            for (UserRequests.CreateUser spec : DEMO_USERS) {
+            for (UserRequests.CreateUser spec : specs) {
                 if (created.containsKey(spec.username())) {
                     lines.put(
                             spec.username(),

@@ -48,6 +48,15 @@ class EledgerDemoDataTest {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    liangshan.app.identity.DemoAccounts accounts;
+
+    @Autowired
+    org.springframework.core.env.Environment environment;
+
+    @org.springframework.boot.test.web.server.LocalServerPort
+    int port;
+
     List<String> villages;
     EledgerDemo.Summary first;
 
@@ -283,5 +292,49 @@ class EledgerDemoDataTest {
         // Jiangshan (330881): 81 % 3 = 0 → the first package goes as far as leased, the second stays draft
         assertThat(statuses).containsExactly("leased", "draft");
         assertThat(first.packages()).isEqualTo(2);
+    }
+
+    @Test
+    void villagesGetPledgesARejectedApplicationAndAHouseholdUserWhoSeesItsApplication() throws Exception {
+        String list = "{" + String.join(",", villages) + "}";
+        List<String> pledges = jdbc.sql("select r.village_code from eledger_right_version r"
+                        + " join eledger_right_version p on p.right_id = r.parent_right_id and p.superseded_at is null"
+                        + " where r.kind = 'pledge' and p.kind = 'contract' and r.superseded_at is null"
+                        + " and r.village_code = any(?::text[])")
+                .param(list)
+                .query(String.class)
+                .list();
+        assertThat(Set.copyOf(pledges)).containsExactlyInAnyOrderElementsOf(villages);
+        long rejected = jdbc.sql("select count(*) from eledger_transfer where status = 'rejected' and applicant = ?"
+                        + " and village_code = any(?::text[])")
+                .params(EledgerDemoGenerator.DEMO_USER, list)
+                .query(Long.class)
+                .single();
+        assertThat(rejected).isEqualTo(3);
+
+        // one household user for the county (the three villages are in one county), created once
+        List<String> created = demo.householdUsers(accounts, villages);
+        assertThat(created).containsExactly("demo-household-" + villages.get(0));
+        assertThat(demo.householdUsers(accounts, villages)).isEmpty();
+        java.nio.file.Path file = java.nio.file.Path.of(environment.getProperty("liangshan.data-dir"))
+                .resolve("demo-credentials.txt");
+        String line = java.nio.file.Files.readAllLines(file).stream()
+                .filter(l -> l.startsWith(created.get(0) + "\t"))
+                .findFirst()
+                .orElseThrow();
+        String[] parts = line.split("\t");
+        assertThat(parts[2]).isEqualTo("HOUSEHOLD");
+        assertThat(parts[3]).isEqualTo(villages.get(0));
+        liangshan.app.web.ApiClient hh = new liangshan.app.web.ApiClient(port).signedIn(parts[0], parts[1]);
+        var mine = hh.get("/api/v1/eledger/my-ledger");
+        assertThat(mine.status()).as(mine.toString()).isEqualTo(200);
+        assertThat(mine.json().path("rights").size()).isGreaterThanOrEqualTo(1);
+        assertThat(mine.json()
+                        .path("transfers")
+                        .get(0)
+                        .path("transfer")
+                        .path("status")
+                        .asString())
+                .isEqualTo("pending");
     }
 }

@@ -221,6 +221,8 @@ class HouseholdAccessTest {
                         .status())
                 .isEqualTo(403);
 
+        myLedger(hh, base, v, transferId);
+
         // another household of the village cannot see zhang's transfer; a household of another village sees nothing
         TestAccounts.Account other = TestAccounts.createHousehold(context, "hh", village, li.number());
         ApiClient liClient = new ApiClient(port).signedIn(other.username(), other.password());
@@ -236,5 +238,47 @@ class HouseholdAccessTest {
         assertThat(strangerClient.get(base + "/parties/" + zhang.id()).status()).isEqualTo(404);
         assertThat(strangerClient.get(base + "/villages/" + village + "/rights").status())
                 .isEqualTo(404);
+    }
+
+    /** The household's own page: its party, the rights it holds with their parcels, whom it may transfer to, its applications. */
+    void myLedger(ApiClient hh, String base, Village v, String transferId) {
+        ApiClient.Response mine = hh.get(base + "/my-ledger");
+        assertThat(mine.status()).as(mine.toString()).isEqualTo(200);
+        var json = mine.json();
+        assertThat(json.path("party").path("id").asString()).isEqualTo(v.zhang().id());
+        assertThat(json.path("villageCode").asString()).isEqualTo(v.village());
+        assertThat(json.path("rights").size()).isEqualTo(1);
+        assertThat(json.path("rights").get(0).path("right").path("rightId").asString())
+                .isEqualTo(v.zhangContract().rightId());
+        assertThat(json.path("rights").get(0).path("parcel").path("id").asString())
+                .isEqualTo(v.fieldA());
+        assertThat(json.path("rights").get(0).path("parcel").path("areaM2").decimalValue())
+                .isEqualByComparingTo(
+                        resources.readable(Actor.SYSTEM, v.fieldA()).areaM2());
+        List<String> transferees = new ArrayList<>();
+        json.path("transferees").forEach(p -> transferees.add(p.path("id").asString()));
+        assertThat(transferees).contains(v.collective()).doesNotContain(v.li().id());
+        assertThat(json.path("transfers").size()).isEqualTo(1);
+        assertThat(json.path("transfers").get(0).path("transfer").path("id").asString())
+                .isEqualTo(transferId);
+        assertThat(json.path("transfers").get(0).path("transfer").path("status").asString())
+                .isEqualTo("pending");
+        assertThat(json.path("transfers")
+                        .get(0)
+                        .path("tasks")
+                        .get(0)
+                        .path("level")
+                        .asString())
+                .isEqualTo("village");
+        TestAccounts.Account clerk = TestAccounts.create(context, "hhclerk", Role.VILLAGE_ACCOUNTANT, v.village());
+        ApiClient clerkClient = new ApiClient(port).signedIn(clerk.username(), clerk.password());
+        assertThat(clerkClient.get(base + "/my-ledger").status()).isEqualTo(404);
+        // the accountant sees the online application among the approval tasks
+        List<String> tasks = new ArrayList<>();
+        clerkClient
+                .get(base + "/tasks")
+                .json()
+                .forEach(t -> tasks.add(t.path("transferId").asString()));
+        assertThat(tasks).contains(transferId);
     }
 }
