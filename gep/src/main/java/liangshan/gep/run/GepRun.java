@@ -304,8 +304,7 @@ public final class GepRun {
         int strips = (v.rasters().grid().height() + PixelLoop.DEFAULT_STRIP_ROWS - 1) / PixelLoop.DEFAULT_STRIP_ROWS;
         cancel.check("capacity", strips, strips);
         RasterPasses passes = new RasterPasses(v.rasters().grid(), v.index(), v.countyOfZone(), v.params(), cancel);
-        List<String> outputs = new ArrayList<>();
-        RasterPasses.INDICATORS.forEach(i -> outputs.addAll(i.outputs()));
+        List<String> outputs = RasterPasses.outputs();
         outputs.add("flood_reservoir_m3");
         outputs.add("flood_lake_m3");
         ZoneTotals totals = new ZoneTotals(v.index().zoneCount(), outputs);
