@@ -30,7 +30,6 @@ import liangshan.gep.spec.GepParameters;
 import liangshan.raster.Band;
 import liangshan.raster.BandSource;
 import liangshan.raster.PixelLoop;
-import liangshan.raster.geotiff.GeoTiff;
 import liangshan.raster.terrain.LsFactor;
 import liangshan.raster.zonal.ZoneIndex;
 
@@ -152,11 +151,16 @@ public final class GepRun {
             LandCoverScan scan,
             List<ZoneLineSet> tableLines,
             Map<String, Double> reservoirs,
-            Map<String, Double> lakes)
+            Map<String, Double> lakes,
+            EarlyTerrain terrain)
             implements AutoCloseable {
         @Override
         public void close() {
-            rasters.close();
+            try {
+                terrain.close();
+            } finally {
+                rasters.close();
+            }
         }
     }
 
@@ -213,6 +217,23 @@ public final class GepRun {
             throw new InvalidInputException(problems);
         }
         RasterInputs rasters = RasterInputs.open(r.inputs(), problems);
+        if (rasters == null || params == null || !problems.isEmpty()) {
+            return validateRest(r, params, rasters, null, problems);
+        }
+        // The terrain does not depend on the rest of the validation: start it now, beside it.
+        EarlyTerrain terrain = new EarlyTerrain(
+                rasters.paths().get(RasterInputs.DEM.fileName()),
+                params.constant(GepParameters.SLOPE_LENGTH_CAP.name()));
+        try {
+            return validateRest(r, params, rasters, terrain, problems);
+        } catch (RuntimeException | Error e) {
+            terrain.close();
+            throw e;
+        }
+    }
+
+    private Validated validateRest(
+            Request r, ParameterSet params, RasterInputs rasters, EarlyTerrain terrain, List<InputProblem> problems) {
         Tables tables = Tables.read(r.inputs(), problems);
         ZonesFile zones = null;
         if (!Files.isRegularFile(r.zones())) {
@@ -220,14 +241,14 @@ public final class GepRun {
         } else if (rasters != null) {
             zones = ZonesFile.read(r.zones(), rasters.grid().crs(), problems);
         }
-        if (!problems.isEmpty() || params == null || rasters == null || zones == null) {
+        if (!problems.isEmpty() || params == null || rasters == null || zones == null || terrain == null) {
             if (rasters != null) {
                 rasters.close();
             }
             throw new InvalidInputException(problems);
         }
         try {
-            return validateContent(params, rasters, zones, tables, problems);
+            return validateContent(params, rasters, zones, tables, problems, terrain);
         } catch (RuntimeException e) {
             rasters.close();
             throw e;
@@ -235,7 +256,12 @@ public final class GepRun {
     }
 
     private Validated validateContent(
-            ParameterSet params, RasterInputs rasters, ZonesFile zones, Tables tables, List<InputProblem> problems) {
+            ParameterSet params,
+            RasterInputs rasters,
+            ZonesFile zones,
+            Tables tables,
+            List<InputProblem> problems,
+            EarlyTerrain terrain) {
         ZoneIndex index = ZoneIndex.rasterise(
                 rasters.grid(),
                 zones.zones().stream().map(ZonesFile.Zone::geometry).toList());
@@ -270,7 +296,8 @@ public final class GepRun {
             problems.addAll(e.problems());
         }
         InvalidInputException.throwIfAny(problems);
-        return new Validated(params, rasters, zones, index, countyOfZone, tables, scan, lines, reservoirs, lakes);
+        return new Validated(
+                params, rasters, zones, index, countyOfZone, tables, scan, lines, reservoirs, lakes, terrain);
     }
 
     private Result compute(
@@ -293,10 +320,9 @@ public final class GepRun {
         Band ls;
         long demNoData;
         try (TerrainOverlap side = new TerrainOverlap(request, v, cancelled)) {
-            Band dem = GeoTiff.read(v.rasters().paths().get(RasterInputs.DEM.fileName()), "m");
-            demNoData = countNoData(dem);
-            ls = LsFactor.band(dem, v.params().constant(GepParameters.SLOPE_LENGTH_CAP.name()));
-            dem = null;
+            EarlyTerrain.Result terrain = v.terrain().join(cancelled);
+            demNoData = terrain.demNoData();
+            ls = terrain.ls();
             cancel.check("terrain", 1, 1);
             factors = side.capFactors();
             digests = side.digests();
@@ -343,16 +369,6 @@ public final class GepRun {
         slotOf.put(FloodRegulation.OUTSIDE, 0);
         v.reservoirs().forEach((zone, m3) -> totals.addTo("flood_reservoir_m3", slotOf.get(zone), m3));
         v.lakes().forEach((zone, m3) -> totals.addTo("flood_lake_m3", slotOf.get(zone), m3));
-    }
-
-    private static long countNoData(Band band) {
-        long n = 0;
-        for (float f : band.values()) {
-            if (band.isNoData(f)) {
-                n++;
-            }
-        }
-        return n;
     }
 
     private static void deleteQuietly(Path dir) {

@@ -1,6 +1,8 @@
 package liangshan.raster.terrain;
 
 import java.util.Arrays;
+import java.util.concurrent.CancellationException;
+import java.util.function.BooleanSupplier;
 import liangshan.raster.Band;
 import liangshan.raster.GridGeometry;
 
@@ -35,6 +37,15 @@ public record PriorityFlood(GridGeometry grid, float[] filled, int[] reachedFrom
 
     /** Fills {@code dem}. */
     public static PriorityFlood fill(Band dem) {
+        return fill(dem, () -> false);
+    }
+
+    /**
+     * Fills {@code dem}, asking {@code stop} every 65,536 cells whether to give up.
+     *
+     * @throws CancellationException when {@code stop} returned true
+     */
+    public static PriorityFlood fill(Band dem, BooleanSupplier stop) {
         GridGeometry g = dem.grid();
         int w = g.width();
         int h = g.height();
@@ -77,6 +88,9 @@ public record PriorityFlood(GridGeometry grid, float[] filled, int[] reachedFrom
             } else {
                 level = heap.topKey();
                 cell = heap.pop();
+            }
+            if ((popped & 0xFFFF) == 0 && stop.getAsBoolean()) {
+                throw new CancellationException("priority-flood stopped after " + popped + " cells");
             }
             order[popped++] = cell;
             int r = cell / w;
