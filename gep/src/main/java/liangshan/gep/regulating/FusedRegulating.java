@@ -363,7 +363,8 @@ public final class FusedRegulating {
     /** Cap factors of one capped indicator for the county of the previous cell. */
     private final class Factors {
         private final EmissionCapped capped;
-        private final CapFactors factors;
+        private final int[] countyCodes;
+        private final Double[][] byCounty;
         private final double[] current;
         private final boolean[] absent;
         private final boolean[] missing;
@@ -373,8 +374,17 @@ public final class FusedRegulating {
 
         Factors(EmissionCapped capped, CapFactors factors) {
             this.capped = capped;
-            this.factors = factors;
             int n = capped.pollutants().size();
+            Map<Integer, Map<String, Double>> all = factors == null ? Map.of() : factors.byCounty();
+            this.countyCodes =
+                    all.keySet().stream().mapToInt(Integer::intValue).sorted().toArray();
+            this.byCounty = new Double[countyCodes.length][n];
+            for (int c = 0; c < countyCodes.length; c++) {
+                for (int p = 0; p < n; p++) {
+                    byCounty[c][p] = factors.factor(
+                            countyCodes[c], capped.pollutants().get(p).id());
+                }
+            }
             this.current = new double[n];
             this.absent = new boolean[n];
             this.missing = new boolean[n];
@@ -403,12 +413,10 @@ public final class FusedRegulating {
         }
 
         private void lookUp(int county) {
+            int at = java.util.Arrays.binarySearch(countyCodes, county);
             for (int p = 0; p < current.length; p++) {
-                Double f = factors == null
-                        ? null
-                        : factors.factor(county, capped.pollutants().get(p).id());
-                absent[p] = f == null;
-                current[p] = f == null ? 0 : f;
+                absent[p] = at < 0 || byCounty[at][p] == null;
+                current[p] = absent[p] ? 0 : byCounty[at][p];
             }
             lastCounty = county;
             looked = true;
