@@ -15,6 +15,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import liangshan.gep.cell.QualityReport;
 import liangshan.gep.params.ParameterSet;
 import liangshan.gep.regulating.EmissionCapped;
@@ -32,7 +33,7 @@ import liangshan.raster.zonal.ZoneIndex;
  * The strip passes over the grid: the emission-capacity pass (§R4, §R5 pass 1) and the
  * indicator pass, which computes all eight regulating indicators per strip in one fused loop
  * ({@link FusedRegulating}: per-cell map values, zone sums and quality tallies over primitive
- * arrays) and hands the strip's eight map buffers to one writer thread (the maps' Deflate runs
+ * arrays) and hands the strip's eight map buffers to two writer threads (the maps' Deflate runs
  * beside the next strip's reading and computing).
  *
  * <p><b>Memory per strip</b> ({@code s} = strip rows × width cells): the pixel loop's 7 float
@@ -45,6 +46,9 @@ final class RasterPasses {
 
     /** Map buffer sets: one being computed, one being written. */
     static final int MAP_SETS = 2;
+
+    /** Map writer threads. */
+    static final int LANES = 2;
 
     private final GridGeometry grid;
     private final ZoneIndex zones;
@@ -205,19 +209,24 @@ final class RasterPasses {
     }
 
     /**
-     * The eight map writers, fed by one writer thread from a bounded pool of {@value #MAP_SETS}
-     * buffer sets. {@link #close()} stops the thread and closes every file; a failure of the
-     * writer thread surfaces at the next {@link #write} or at {@link #finish()}.
+     * The eight map writers, fed by {@value #LANES} writer threads ("lanes", each owning four
+     * maps, so each file is written by one thread in strip order) from a bounded pool of
+     * {@value #MAP_SETS} buffer sets; a set returns to the pool when every lane has written it.
+     * {@link #close()} stops the threads and closes every file; a failure of a writer thread
+     * surfaces at the next {@link #write} or at {@link #finish()}.
      */
     private final class MapWriters implements AutoCloseable {
+        /**
+         * Lane of each map in {@link FusedRegulating#INDICATORS} order: the four maps of
+         * continuous values (water conservation, soil retention, carbon, oxygen: most of the
+         * Deflate work) two per lane, the four class-constant ones likewise.
+         */
+        private static final int[] LANE_OF_MAP = {0, 1, 0, 0, 1, 1, 0, 1};
+
         private final List<GeoTiffWriter> writers = new ArrayList<>();
         private final BlockingQueue<float[][]> free = new ArrayBlockingQueue<>(MAP_SETS);
         private final Deque<Future<?>> pending = new ArrayDeque<>();
-        private final ExecutorService thread = Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, "gep-run-maps");
-            t.setDaemon(true);
-            return t;
-        });
+        private final List<ExecutorService> lanes = new ArrayList<>();
 
         MapWriters(Path dir, int stripRows) {
             for (String id : FusedRegulating.INDICATORS) {
@@ -226,6 +235,14 @@ final class RasterPasses {
             }
             for (int s = 0; s < MAP_SETS; s++) {
                 free.add(new float[writers.size()][stripRows * grid.width()]);
+            }
+            for (int l = 0; l < LANES; l++) {
+                String name = "gep-run-maps-" + l;
+                lanes.add(Executors.newSingleThreadExecutor(r -> {
+                    Thread t = new Thread(r, name);
+                    t.setDaemon(true);
+                    return t;
+                }));
             }
         }
 
@@ -239,15 +256,23 @@ final class RasterPasses {
         }
 
         void write(float[][] set, int rows) {
-            pending.add(thread.submit(() -> {
-                try {
-                    for (int i = 0; i < writers.size(); i++) {
-                        writers.get(i).writeRows(set[i], rows);
+            AtomicInteger lanesLeft = new AtomicInteger(LANES);
+            for (int l = 0; l < LANES; l++) {
+                int lane = l;
+                pending.add(lanes.get(l).submit(() -> {
+                    try {
+                        for (int i = 0; i < writers.size(); i++) {
+                            if (LANE_OF_MAP[i] == lane) {
+                                writers.get(i).writeRows(set[i], rows);
+                            }
+                        }
+                    } finally {
+                        if (lanesLeft.decrementAndGet() == 0) {
+                            free.add(set);
+                        }
                     }
-                } finally {
-                    free.add(set);
-                }
-            }));
+                }));
+            }
             while (!pending.isEmpty() && pending.peek().isDone()) {
                 join(pending.poll());
             }
@@ -278,16 +303,18 @@ final class RasterPasses {
         }
 
         /**
-         * Stops the writer thread, then closes every file. After a failure the maps are
+         * Stops the writer threads, then closes every file. After a failure the maps are
          * incomplete and the run's directory is deleted; a writer refusing to close an incomplete
          * file must not hide the original failure (e.g. cancellation).
          */
         @Override
         public void close() {
             pending.forEach(f -> f.cancel(false));
-            thread.shutdown();
+            lanes.forEach(ExecutorService::shutdown);
             try {
-                thread.awaitTermination(1, TimeUnit.HOURS);
+                for (ExecutorService lane : lanes) {
+                    lane.awaitTermination(1, TimeUnit.HOURS);
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
