@@ -364,9 +364,11 @@ public final class FusedRegulating {
     private final class Factors {
         private final EmissionCapped capped;
         private final int[] countyCodes;
-        private final Double[][] byCounty;
-        private final double[] current;
-        private final boolean[] absent;
+        private final double[][] factorsOf;
+        private final boolean[][] absentOf;
+        private final boolean[] unknownCounty;
+        private double[] current;
+        private boolean[] absent;
         private final boolean[] missing;
         private final int[] missingCounty;
         private int lastCounty;
@@ -378,15 +380,20 @@ public final class FusedRegulating {
             Map<Integer, Map<String, Double>> all = factors == null ? Map.of() : factors.byCounty();
             this.countyCodes =
                     all.keySet().stream().mapToInt(Integer::intValue).sorted().toArray();
-            this.byCounty = new Double[countyCodes.length][n];
+            this.factorsOf = new double[countyCodes.length][n];
+            this.absentOf = new boolean[countyCodes.length][n];
             for (int c = 0; c < countyCodes.length; c++) {
                 for (int p = 0; p < n; p++) {
-                    byCounty[c][p] = factors.factor(
+                    Double f = factors.factor(
                             countyCodes[c], capped.pollutants().get(p).id());
+                    absentOf[c][p] = f == null;
+                    factorsOf[c][p] = f == null ? 0 : f;
                 }
             }
+            this.unknownCounty = new boolean[n];
+            java.util.Arrays.fill(unknownCounty, true);
             this.current = new double[n];
-            this.absent = new boolean[n];
+            this.absent = unknownCounty;
             this.missing = new boolean[n];
             this.missingCounty = new int[n];
         }
@@ -414,10 +421,8 @@ public final class FusedRegulating {
 
         private void lookUp(int county) {
             int at = java.util.Arrays.binarySearch(countyCodes, county);
-            for (int p = 0; p < current.length; p++) {
-                absent[p] = at < 0 || byCounty[at][p] == null;
-                current[p] = absent[p] ? 0 : byCounty[at][p];
-            }
+            current = at < 0 ? current : factorsOf[at];
+            absent = at < 0 ? unknownCounty : absentOf[at];
             lastCounty = county;
             looked = true;
         }

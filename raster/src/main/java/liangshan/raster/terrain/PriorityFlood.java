@@ -54,7 +54,8 @@ public record PriorityFlood(GridGeometry grid, float[] filled, int[] reachedFrom
         float[] filled = new float[z.length];
         int[] from = new int[z.length];
         Arrays.fill(from, -1);
-        boolean[] queued = new boolean[z.length];
+        // 1 = no-data or already queued: one array read per neighbour instead of two.
+        byte[] closed = new byte[z.length];
         int dataCells = 0;
         Heap heap = new Heap(2 * (w + h) + 16);
         for (int r = 0; r < h; r++) {
@@ -62,17 +63,23 @@ public record PriorityFlood(GridGeometry grid, float[] filled, int[] reachedFrom
                 int i = r * w + c;
                 if (!valid[i]) {
                     filled[i] = Float.NaN;
+                    closed[i] = 1;
                     continue;
                 }
                 dataCells++;
                 if (DemMask.isEdge(valid, w, h, r, c)) {
                     filled[i] = z[i];
-                    queued[i] = true;
+                    closed[i] = 1;
                     heap.push(i, z[i] + 0.0f);
                 }
             }
         }
         int[] order = new int[dataCells];
+        // Neighbour offsets in D8 order (E, SE, S, SW, W, NW, N, NE) for interior cells.
+        int[] offset = new int[8];
+        for (int d = 0; d < 8; d++) {
+            offset[d] = D8.DROW[d] * w + D8.DCOL[d];
+        }
         int popped = 0;
         IntQueue sameLevel = new IntQueue(1024);
         float level = Float.NEGATIVE_INFINITY;
@@ -95,17 +102,23 @@ public record PriorityFlood(GridGeometry grid, float[] filled, int[] reachedFrom
             order[popped++] = cell;
             int r = cell / w;
             int c = cell - r * w;
+            boolean interior = r > 0 && r < h - 1 && c > 0 && c < w - 1;
             for (int d = 0; d < 8; d++) {
-                int rr = r + D8.DROW[d];
-                int cc = c + D8.DCOL[d];
-                if (rr < 0 || rr >= h || cc < 0 || cc >= w) {
+                int n;
+                if (interior) {
+                    n = cell + offset[d];
+                } else {
+                    int rr = r + D8.DROW[d];
+                    int cc = c + D8.DCOL[d];
+                    if (rr < 0 || rr >= h || cc < 0 || cc >= w) {
+                        continue;
+                    }
+                    n = rr * w + cc;
+                }
+                if (closed[n] != 0) {
                     continue;
                 }
-                int n = rr * w + cc;
-                if (!valid[n] || queued[n]) {
-                    continue;
-                }
-                queued[n] = true;
+                closed[n] = 1;
                 float key = Math.max(z[n], level) + 0.0f; // + 0.0f turns −0.0 into 0.0
                 filled[n] = key;
                 from[n] = cell;
