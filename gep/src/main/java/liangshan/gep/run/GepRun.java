@@ -45,7 +45,10 @@ import liangshan.raster.zonal.ZoneIndex;
  * cells, D8 directions and masks add ≈ 15–19 B per grid cell plus the priority-flood queue (so
  * ≈ 23 B per grid cell peak without the queue: 460 MB for the 19.9 M-cell grid of the city at
  * 30 m, ≈ 4.1 GB for its 179 M-cell grid at 10 m); everything else is read and written in strips
- * of 256 rows (see {@link RasterPasses}).
+ * of 256 rows (see {@link RasterPasses}). The terrain starts as soon as the rasters are open
+ * ({@link EarlyTerrain}), so its peak overlaps the rest of validation, whose only whole-grid array
+ * is the zone index (kept for the run in any case), and the capacity pass of {@link
+ * TerrainOverlap} (strip buffers only).
  */
 public final class GepRun {
 
