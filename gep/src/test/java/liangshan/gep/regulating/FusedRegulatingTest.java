@@ -94,29 +94,9 @@ class FusedRegulatingTest {
         double area = seed % 2 == 0 ? 900.0 : 100.0;
         Window w = window(seed, 5000);
         CellWindow cells = w.cells(area);
-
-        // Capacity pass: the kernels' CountyCapacity against the fused one.
+        Map<String, CapFactors> factors = sameCapacity(w, cells, area, seed);
         EmissionCapped water = RegulatingIndicators.WATER_PURIFICATION;
         EmissionCapped air = RegulatingIndicators.AIR_PURIFICATION;
-        CountyCapacity waterK = water.newCountyCapacity();
-        CountyCapacity airK = air.newCountyCapacity();
-        waterK.add(cells, water.capacity(cells, set));
-        airK.add(cells, air.capacity(cells, set));
-        FusedRegulating forCapacity = new FusedRegulating(set, area, Map.of(), -1, -1, floatNoData());
-        CountyCapacity waterF = water.newCountyCapacity();
-        CountyCapacity airF = air.newCountyCapacity();
-        forCapacity.capacity(w.strip(), waterF, airF);
-        for (int c : COUNTIES) {
-            for (int p = 0; p < 4; p++) {
-                assertThat(waterF.sum(c, p)).isEqualTo(waterK.sum(c, p));
-            }
-            for (int p = 0; p < 3; p++) {
-                assertThat(airF.sum(c, p)).isEqualTo(airK.sum(c, p));
-            }
-        }
-        Map<String, CapFactors> factors = new LinkedHashMap<>();
-        factors.put(water.spec().id(), water.factors(waterK, emissions(seed)));
-        factors.put(air.spec().id(), air.factors(airK, emissions(seed)));
 
         // Kernels, summed and mapped as the engine did before the fused pass.
         List<CellResult> results = new ArrayList<>();
@@ -128,24 +108,7 @@ class FusedRegulatingTest {
         int outputs = FusedRegulating.OUTPUTS.stream().mapToInt(List::size).sum();
         double[][] expectedSums = new double[outputs][ZONES + 1];
         float[][] expectedMaps = new float[results.size()][w.n()];
-        int o = 0;
-        for (int i = 0; i < results.size(); i++) {
-            for (String out : FusedRegulating.OUTPUTS.get(i)) {
-                double[] v = results.get(i).perCell(out);
-                for (int k = 0; k < w.n(); k++) {
-                    if (v[k] != 0) {
-                        expectedSums[o][w.slot()[k]] += v[k];
-                    }
-                    expectedMaps[i][k] += (float) v[k];
-                }
-                o++;
-            }
-            for (int k = 0; k < w.n(); k++) {
-                if (w.cover()[k] < 0) {
-                    expectedMaps[i][k] = Float.NaN;
-                }
-            }
-        }
+        expected(w, results, expectedSums, expectedMaps);
 
         FusedRegulating fused = new FusedRegulating(set, area, factors, -1, -1, floatNoData());
         double[][] sums = new double[outputs][ZONES + 1];
@@ -168,7 +131,59 @@ class FusedRegulatingTest {
             }
         }
         assertThat(sums[0][1]).isPositive(); // the window has water conservation in zone 0
+        sameQuality(w, fused, tally, results);
+    }
 
+    /** The capacity pass: the kernels' CountyCapacity against the fused one; the kernels' factors. */
+    private Map<String, CapFactors> sameCapacity(Window w, CellWindow cells, double area, long seed) {
+        EmissionCapped water = RegulatingIndicators.WATER_PURIFICATION;
+        EmissionCapped air = RegulatingIndicators.AIR_PURIFICATION;
+        CountyCapacity waterK = water.newCountyCapacity();
+        CountyCapacity airK = air.newCountyCapacity();
+        waterK.add(cells, water.capacity(cells, set));
+        airK.add(cells, air.capacity(cells, set));
+        FusedRegulating forCapacity = new FusedRegulating(set, area, Map.of(), -1, -1, floatNoData());
+        CountyCapacity waterF = water.newCountyCapacity();
+        CountyCapacity airF = air.newCountyCapacity();
+        forCapacity.capacity(w.strip(), waterF, airF);
+        for (int c : COUNTIES) {
+            for (int p = 0; p < 4; p++) {
+                assertThat(waterF.sum(c, p)).isEqualTo(waterK.sum(c, p));
+            }
+            for (int p = 0; p < 3; p++) {
+                assertThat(airF.sum(c, p)).isEqualTo(airK.sum(c, p));
+            }
+        }
+        Map<String, CapFactors> factors = new LinkedHashMap<>();
+        factors.put(water.spec().id(), water.factors(waterK, emissions(seed)));
+        factors.put(air.spec().id(), air.factors(airK, emissions(seed)));
+        return factors;
+    }
+
+    /** Zone sums and maps of the kernels' results, as RasterPasses computed them before. */
+    private static void expected(Window w, List<CellResult> results, double[][] expectedSums, float[][] expectedMaps) {
+        int o = 0;
+        for (int i = 0; i < results.size(); i++) {
+            for (String out : FusedRegulating.OUTPUTS.get(i)) {
+                double[] v = results.get(i).perCell(out);
+                for (int k = 0; k < w.n(); k++) {
+                    if (v[k] != 0) {
+                        expectedSums[o][w.slot()[k]] += v[k];
+                    }
+                    expectedMaps[i][k] += (float) v[k];
+                }
+                o++;
+            }
+            for (int k = 0; k < w.n(); k++) {
+                if (w.cover()[k] < 0) {
+                    expectedMaps[i][k] = Float.NaN;
+                }
+            }
+        }
+    }
+
+    /** The quality reports from the histogram against the kernels'. */
+    private static void sameQuality(Window w, FusedRegulating fused, long[] tally, List<CellResult> results) {
         Map<String, QualityReport> quality = fused.quality(tally, w.n());
         for (int i = 0; i < results.size(); i++) {
             QualityReport want = results.get(i).quality();

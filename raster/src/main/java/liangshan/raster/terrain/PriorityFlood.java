@@ -56,24 +56,8 @@ public record PriorityFlood(GridGeometry grid, float[] filled, int[] reachedFrom
         Arrays.fill(from, -1);
         // 1 = no-data or already queued: one array read per neighbour instead of two.
         byte[] closed = new byte[z.length];
-        int dataCells = 0;
         Heap heap = new Heap(2 * (w + h) + 16);
-        for (int r = 0; r < h; r++) {
-            for (int c = 0; c < w; c++) {
-                int i = r * w + c;
-                if (!valid[i]) {
-                    filled[i] = Float.NaN;
-                    closed[i] = 1;
-                    continue;
-                }
-                dataCells++;
-                if (DemMask.isEdge(valid, w, h, r, c)) {
-                    filled[i] = z[i];
-                    closed[i] = 1;
-                    heap.push(i, z[i] + 0.0f);
-                }
-            }
-        }
+        int dataCells = seed(z, valid, w, h, filled, closed, heap);
         int[] order = new int[dataCells];
         // Neighbour offsets in D8 order (E, SE, S, SW, W, NW, N, NE) for interior cells.
         int[] offset = new int[8];
@@ -130,6 +114,31 @@ public record PriorityFlood(GridGeometry grid, float[] filled, int[] reachedFrom
             }
         }
         return new PriorityFlood(g, filled, from, order);
+    }
+
+    /**
+     * Step 1: pushes the edge cells in row-major order with their own elevation, marks no-data
+     * and pushed cells closed; returns the number of data cells.
+     */
+    private static int seed(float[] z, boolean[] valid, int w, int h, float[] filled, byte[] closed, Heap heap) {
+        int dataCells = 0;
+        for (int r = 0; r < h; r++) {
+            for (int c = 0; c < w; c++) {
+                int i = r * w + c;
+                if (!valid[i]) {
+                    filled[i] = Float.NaN;
+                    closed[i] = 1;
+                    continue;
+                }
+                dataCells++;
+                if (DemMask.isEdge(valid, w, h, r, c)) {
+                    filled[i] = z[i];
+                    closed[i] = 1;
+                    heap.push(i, z[i] + 0.0f);
+                }
+            }
+        }
+        return dataCells;
     }
 
     /** Growable FIFO ring buffer of ints. */
