@@ -98,6 +98,24 @@ public final class QualityReport {
         notCountedCells++;
     }
 
+    /**
+     * Adds counts tallied elsewhere (the raster engine's fused pass counts cases in primitive
+     * counters and reports them once).
+     */
+    public void add(long cellCount, long noDataCount, long unknownClassCount, long notCountedCount) {
+        cells += cellCount;
+        noDataCells += noDataCount;
+        unknownClassCells += unknownClassCount;
+        notCountedCells += notCountedCount;
+    }
+
+    /** Adds {@code count} no-data cells of input {@code input}; nothing when {@code count} is 0. */
+    public void addNoData(String input, long count) {
+        if (count > 0) {
+            count(input, count);
+        }
+    }
+
     /** Adds the counts of {@code other} (e.g. of the next strip). */
     public void merge(QualityReport other) {
         cells += other.cells;

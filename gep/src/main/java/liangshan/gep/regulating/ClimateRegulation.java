@@ -37,8 +37,8 @@ public final class ClimateRegulation implements CellKernel {
     static final String VEGETATION = "cooling_vegetation_kwh";
     static final String WATER = "cooling_water_kwh";
     static final String HUMIDIFICATION = "humidification_kwh";
-    private static final double KILOJOULES_PER_KILOWATT_HOUR = 3600;
-    private static final double CUBIC_METRES_PER_MILLIMETRE_SQUARE_METRE = 1e-3;
+    static final double KILOJOULES_PER_KILOWATT_HOUR = 3600;
+    static final double CUBIC_METRES_PER_MILLIMETRE_SQUARE_METRE = 1e-3;
 
     @Override
     public IndicatorSpec spec() {

@@ -68,7 +68,7 @@ public final class EmissionCapped implements ValuedIndicator {
         }
     }
 
-    private static final double SQUARE_METRES_PER_HECTARE = 1e4;
+    static final double SQUARE_METRES_PER_HECTARE = 1e4;
 
     private final IndicatorSpec spec;
     private final String valueOutput;
@@ -230,7 +230,7 @@ public final class EmissionCapped implements ValuedIndicator {
         return new CapFactors(out);
     }
 
-    private static InputProblem missingEmission(int county, String pollutant) {
+    static InputProblem missingEmission(int county, String pollutant) {
         return new InputProblem(
                 "input.missing_emission",
                 GepInputs.COUNTY_EMISSIONS.name(),
@@ -273,6 +273,11 @@ public final class EmissionCapped implements ValuedIndicator {
                     target[k] += values[i];
                 }
             }
+        }
+
+        /** The sums of {@code county}, one per pollutant, created at 0 (for the fused pass). */
+        double[] target(int county) {
+            return sums.computeIfAbsent(county, x -> new double[pollutants.size()]);
         }
 
         /** Sum for one county and pollutant index, t. */

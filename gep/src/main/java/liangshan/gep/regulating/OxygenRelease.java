@@ -19,7 +19,7 @@ import liangshan.gep.valuation.Valuation;
 public final class OxygenRelease implements CellKernel {
 
     static final String OUT = "o2_t";
-    private static final double O2_PER_CO2 = 32.0 / 44.0;
+    static final double O2_PER_CO2 = 32.0 / 44.0;
 
     @Override
     public IndicatorSpec spec() {

@@ -29,7 +29,7 @@ import liangshan.gep.valuation.Valuation;
 public final class SoilRetention implements CellKernel {
 
     static final String OUT = "soil_retention_t";
-    private static final double SQUARE_METRES_PER_HECTARE = 1e4;
+    static final double SQUARE_METRES_PER_HECTARE = 1e4;
     private static final double PERCENT = 100;
 
     @Override

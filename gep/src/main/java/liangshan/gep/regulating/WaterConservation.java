@@ -25,7 +25,7 @@ import liangshan.gep.valuation.Valuation;
 public final class WaterConservation implements CellKernel {
 
     static final String OUT = "water_conservation_m3";
-    private static final double CUBIC_METRES_PER_MILLIMETRE_SQUARE_METRE = 1e-3;
+    static final double CUBIC_METRES_PER_MILLIMETRE_SQUARE_METRE = 1e-3;
 
     @Override
     public IndicatorSpec spec() {

@@ -30,7 +30,6 @@ import liangshan.gep.spec.GepParameters;
 import liangshan.raster.Band;
 import liangshan.raster.BandSource;
 import liangshan.raster.PixelLoop;
-import liangshan.raster.geotiff.GeoTiff;
 import liangshan.raster.terrain.LsFactor;
 import liangshan.raster.zonal.ZoneIndex;
 
@@ -46,7 +45,10 @@ import liangshan.raster.zonal.ZoneIndex;
  * cells, D8 directions and masks add ≈ 15–19 B per grid cell plus the priority-flood queue (so
  * ≈ 23 B per grid cell peak without the queue: 460 MB for the 19.9 M-cell grid of the city at
  * 30 m, ≈ 4.1 GB for its 179 M-cell grid at 10 m); everything else is read and written in strips
- * of 256 rows (see {@link RasterPasses}).
+ * of 256 rows (see {@link RasterPasses}). The terrain starts as soon as the rasters are open
+ * ({@link EarlyTerrain}), so its peak overlaps the rest of validation, whose only whole-grid array
+ * is the zone index (kept for the run in any case), and the capacity pass of {@link
+ * TerrainOverlap} (strip buffers only).
  */
 public final class GepRun {
 
@@ -152,11 +154,16 @@ public final class GepRun {
             LandCoverScan scan,
             List<ZoneLineSet> tableLines,
             Map<String, Double> reservoirs,
-            Map<String, Double> lakes)
+            Map<String, Double> lakes,
+            EarlyTerrain terrain)
             implements AutoCloseable {
         @Override
         public void close() {
-            rasters.close();
+            try {
+                terrain.close();
+            } finally {
+                rasters.close();
+            }
         }
     }
 
@@ -213,6 +220,23 @@ public final class GepRun {
             throw new InvalidInputException(problems);
         }
         RasterInputs rasters = RasterInputs.open(r.inputs(), problems);
+        if (rasters == null || params == null || !problems.isEmpty()) {
+            return validateRest(r, params, rasters, null, problems);
+        }
+        // The terrain does not depend on the rest of the validation: start it now, beside it.
+        EarlyTerrain terrain = new EarlyTerrain(
+                rasters.paths().get(RasterInputs.DEM.fileName()),
+                params.constant(GepParameters.SLOPE_LENGTH_CAP.name()));
+        try {
+            return validateRest(r, params, rasters, terrain, problems);
+        } catch (RuntimeException | Error e) {
+            terrain.close();
+            throw e;
+        }
+    }
+
+    private Validated validateRest(
+            Request r, ParameterSet params, RasterInputs rasters, EarlyTerrain terrain, List<InputProblem> problems) {
         Tables tables = Tables.read(r.inputs(), problems);
         ZonesFile zones = null;
         if (!Files.isRegularFile(r.zones())) {
@@ -220,14 +244,14 @@ public final class GepRun {
         } else if (rasters != null) {
             zones = ZonesFile.read(r.zones(), rasters.grid().crs(), problems);
         }
-        if (!problems.isEmpty() || params == null || rasters == null || zones == null) {
+        if (!problems.isEmpty() || params == null || rasters == null || zones == null || terrain == null) {
             if (rasters != null) {
                 rasters.close();
             }
             throw new InvalidInputException(problems);
         }
         try {
-            return validateContent(params, rasters, zones, tables, problems);
+            return validateContent(params, rasters, zones, tables, problems, terrain);
         } catch (RuntimeException e) {
             rasters.close();
             throw e;
@@ -235,7 +259,12 @@ public final class GepRun {
     }
 
     private Validated validateContent(
-            ParameterSet params, RasterInputs rasters, ZonesFile zones, Tables tables, List<InputProblem> problems) {
+            ParameterSet params,
+            RasterInputs rasters,
+            ZonesFile zones,
+            Tables tables,
+            List<InputProblem> problems,
+            EarlyTerrain terrain) {
         ZoneIndex index = ZoneIndex.rasterise(
                 rasters.grid(),
                 zones.zones().stream().map(ZonesFile.Zone::geometry).toList());
@@ -270,7 +299,8 @@ public final class GepRun {
             problems.addAll(e.problems());
         }
         InvalidInputException.throwIfAny(problems);
-        return new Validated(params, rasters, zones, index, countyOfZone, tables, scan, lines, reservoirs, lakes);
+        return new Validated(
+                params, rasters, zones, index, countyOfZone, tables, scan, lines, reservoirs, lakes, terrain);
     }
 
     private Result compute(
@@ -293,10 +323,9 @@ public final class GepRun {
         Band ls;
         long demNoData;
         try (TerrainOverlap side = new TerrainOverlap(request, v, cancelled)) {
-            Band dem = GeoTiff.read(v.rasters().paths().get(RasterInputs.DEM.fileName()), "m");
-            demNoData = countNoData(dem);
-            ls = LsFactor.band(dem, v.params().constant(GepParameters.SLOPE_LENGTH_CAP.name()));
-            dem = null;
+            EarlyTerrain.Result terrain = v.terrain().join(cancelled);
+            demNoData = terrain.demNoData();
+            ls = terrain.ls();
             cancel.check("terrain", 1, 1);
             factors = side.capFactors();
             digests = side.digests();
@@ -304,8 +333,7 @@ public final class GepRun {
         int strips = (v.rasters().grid().height() + PixelLoop.DEFAULT_STRIP_ROWS - 1) / PixelLoop.DEFAULT_STRIP_ROWS;
         cancel.check("capacity", strips, strips);
         RasterPasses passes = new RasterPasses(v.rasters().grid(), v.index(), v.countyOfZone(), v.params(), cancel);
-        List<String> outputs = new ArrayList<>();
-        RasterPasses.INDICATORS.forEach(i -> outputs.addAll(i.outputs()));
+        List<String> outputs = RasterPasses.outputs();
         outputs.add("flood_reservoir_m3");
         outputs.add("flood_lake_m3");
         ZoneTotals totals = new ZoneTotals(v.index().zoneCount(), outputs);
@@ -344,16 +372,6 @@ public final class GepRun {
         slotOf.put(FloodRegulation.OUTSIDE, 0);
         v.reservoirs().forEach((zone, m3) -> totals.addTo("flood_reservoir_m3", slotOf.get(zone), m3));
         v.lakes().forEach((zone, m3) -> totals.addTo("flood_lake_m3", slotOf.get(zone), m3));
-    }
-
-    private static long countNoData(Band band) {
-        long n = 0;
-        for (float f : band.values()) {
-            if (band.isNoData(f)) {
-                n++;
-            }
-        }
-        return n;
     }
 
     private static void deleteQuietly(Path dir) {

@@ -71,15 +71,26 @@ final class RunOutputs {
             order.add(z);
         }
         order.sort(Comparator.comparing(z -> zones.get(z).code()));
-        Map<String, List<ZoneLine>> linesByIndicator = new LinkedHashMap<>();
-        v.tableLines().forEach(s -> linesByIndicator.put(s.indicatorId(), s.lines()));
+        // Lines by indicator, then by zone (in their order), grouped once instead of filtered per zone.
+        Map<String, Map<String, List<ZoneLine>>> linesByIndicator = new LinkedHashMap<>();
+        v.tableLines().forEach(s -> {
+            Map<String, List<ZoneLine>> byZone = new java.util.HashMap<>();
+            s.lines().forEach(l -> byZone.computeIfAbsent(l.zoneId(), k -> new ArrayList<>())
+                    .add(l));
+            linesByIndicator.put(s.indicatorId(), byZone);
+        });
         for (int z : order) {
             String code = zones.get(z).code();
             for (IndicatorSpec spec : IndicatorSpecs.all()) {
                 rows.add(
                         spec.serviceClass() == ServiceClass.REGULATING
                                 ? regulating(spec, code, z + 1)
-                                : table(spec, code, linesByIndicator.getOrDefault(spec.id(), List.of())));
+                                : table(
+                                        spec,
+                                        code,
+                                        linesByIndicator
+                                                .getOrDefault(spec.id(), Map.of())
+                                                .getOrDefault(code, List.of())));
             }
         }
         for (IndicatorSpec spec : IndicatorSpecs.all()) {
@@ -111,8 +122,8 @@ final class RunOutputs {
                 val.totalYuan().setScale(2, RoundingMode.HALF_EVEN));
     }
 
-    private static ZoneRow table(IndicatorSpec spec, String code, List<ZoneLine> all) {
-        List<ZoneLine> mine = all.stream().filter(l -> l.zoneId().equals(code)).toList();
+    /** The row of a table indicator from the lines of zone {@code code} ({@code mine}, in order). */
+    private static ZoneRow table(IndicatorSpec spec, String code, List<ZoneLine> mine) {
         BigDecimal value = BigDecimal.ZERO.setScale(2);
         BigDecimal quantity = BigDecimal.ZERO;
         Set<String> units = new java.util.HashSet<>();

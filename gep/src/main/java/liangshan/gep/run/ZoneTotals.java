@@ -21,15 +21,13 @@ final class ZoneTotals {
         }
     }
 
-    /** Adds per-cell values {@code v[0..n)} whose zone slots are {@code slot[0..n)}. */
-    void add(String output, double[] v, int[] slot, int n) {
+    /** The sums of {@code output} by slot, writable (the indicator pass adds to it directly). */
+    double[] array(String output) {
         double[] s = sums.get(output);
-        for (int k = 0; k < n; k++) {
-            double x = v[k];
-            if (x != 0) { // most cells of a clipped grid or of a class-specific output are 0
-                s[slot[k]] += x;
-            }
+        if (s == null) {
+            throw new IllegalArgumentException("no output " + output);
         }
+        return s;
     }
 
     /** Adds {@code amount} to {@code output} of slot {@code slot}. */

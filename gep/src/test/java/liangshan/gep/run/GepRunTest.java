@@ -392,7 +392,27 @@ class GepRunTest {
         } catch (IOException x) {
             throw new java.io.UncheckedIOException(x);
         }
+        // The terrain started beside the validation was stopped and its thread is gone.
+        assertThat(terrainThreadAlive())
+                .as("gep-run-terrain thread after a rejected run")
+                .isFalse();
         return e;
+    }
+
+    private static boolean terrainThreadAlive() {
+        for (int i = 0; i < 50; i++) {
+            if (Thread.getAllStackTraces().keySet().stream()
+                    .noneMatch(t -> t.getName().equals("gep-run-terrain") && t.isAlive())) {
+                return false;
+            }
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException x) {
+                Thread.currentThread().interrupt();
+                return true;
+            }
+        }
+        return true;
     }
 
     @Test

@@ -7,22 +7,24 @@ import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.Arrays;
 import java.util.Objects;
 import java.util.OptionalDouble;
+import java.util.zip.DataFormatException;
+import java.util.zip.Inflater;
 import liangshan.raster.BandSource;
 import liangshan.raster.CellType;
 import liangshan.raster.GridGeometry;
 import liangshan.raster.RasterException;
 import liangshan.raster.RasterException.Reason;
 import mil.nga.tiff.compression.CompressionDecoder;
-import mil.nga.tiff.compression.DeflateCompression;
 import mil.nga.tiff.compression.LZWCompression;
 
 /**
  * A single-band GeoTIFF read lazily from disk, one row of blocks (tiles or a strip) at a time.
  *
  * <p>Reads classic (not Big) TIFF with one sample per pixel: UInt8, Int16 or Float32; strips or
- * tiles; no compression, LZW (5) or Deflate (8, 32946) — decompressed by mil.nga:tiff's codecs —
+ * tiles; no compression, LZW (5, mil.nga:tiff's codec) or Deflate (8, 32946; java.util.zip) —
  * and predictor 1 (none), 2 (horizontal differencing) or 3 (floating point, Adobe tech note 3).
  * The grid comes from ModelPixelScale + ModelTiepoint (or a non-rotated ModelTransformation), the
  * CRS from the GeoKeyDirectory (ProjectedCSTypeGeoKey 3072, or GeographicTypeGeoKey 2048 for a
@@ -226,21 +228,54 @@ public final class GeoTiffBand implements BandSource, AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(name + ": cannot read block " + block, e);
         }
-        CompressionDecoder decoder =
-                switch (layout.compression()) {
-                    case 1 -> null;
-                    case 5 -> new LZWCompression();
-                    default -> new DeflateCompression();
-                };
-        if (decoder == null) {
+        if (layout.compression() == 1) {
             return compressed;
         }
+        if (layout.compression() != 5) {
+            return inflate(compressed, block);
+        }
+        CompressionDecoder decoder = new LZWCompression();
         try {
             return decoder.decode(compressed, layout.byteOrder());
         } catch (RuntimeException e) {
             throw new RasterException(
                     Reason.MALFORMED, name, "block " + block + " cannot be decompressed: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Inflates a Deflate block straight into an array of the block's decoded size (no growing
+     * buffer: the decoded size is known from the layout; a longer stream still decodes whole).
+     */
+    private byte[] inflate(byte[] compressed, int block) {
+        int expected = Math.multiplyExact(
+                Math.multiplyExact(layout.blockWidth(), layout.blockHeight()),
+                layout.cellType().bytes());
+        byte[] out = new byte[expected];
+        int length = 0;
+        Inflater inflater = new Inflater();
+        try {
+            inflater.setInput(compressed);
+            while (!inflater.finished()) {
+                if (length == out.length) {
+                    out = Arrays.copyOf(out, out.length * 2);
+                }
+                int n = inflater.inflate(out, length, out.length - length);
+                if (n == 0 && (inflater.needsInput() || inflater.needsDictionary())) {
+                    throw new RasterException(
+                            Reason.MALFORMED,
+                            name,
+                            "block " + block + " cannot be decompressed: truncated Deflate data");
+                }
+                length += n;
+            }
+        } catch (DataFormatException e) {
+            throw new RasterException(
+                    Reason.MALFORMED, name, "block " + block + " cannot be decompressed: " + e.getMessage(), e);
+        } finally {
+            inflater.end();
+        }
+        return length == out.length ? out : Arrays.copyOf(out, length);
     }
 
     @Override

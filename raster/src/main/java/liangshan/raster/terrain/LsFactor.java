@@ -1,6 +1,7 @@
 package liangshan.raster.terrain;
 
 import java.util.OptionalDouble;
+import java.util.function.BooleanSupplier;
 import liangshan.raster.Band;
 import liangshan.raster.CellType;
 import liangshan.raster.GridGeometry;
@@ -84,6 +85,17 @@ public record LsFactor(SlopeAspect slopeAspect, PriorityFlood flood, FlowRouting
      *     DEM is smaller than 3 × 3
      */
     public static Band band(Band dem, double maxSlopeLengthMetres) {
+        return band(dem, maxSlopeLengthMetres, () -> false);
+    }
+
+    /**
+     * {@link #band(Band, double)}, asking {@code stop} between the steps and during the
+     * priority-flood whether to give up (a run that is cancelled, or whose validation failed while
+     * the terrain was being computed beside it).
+     *
+     * @throws java.util.concurrent.CancellationException when {@code stop} returned true
+     */
+    public static Band band(Band dem, double maxSlopeLengthMetres, BooleanSupplier stop) {
         GridGeometry g = dem.grid();
         int w = g.width();
         int h = g.height();
@@ -98,8 +110,10 @@ public record LsFactor(SlopeAspect slopeAspect, PriorityFlood flood, FlowRouting
             throw new IllegalArgumentException(
                     dem.name() + ": Horn's method needs at least 3 × 3 cells, got " + w + " × " + h);
         }
-        PriorityFlood flood = PriorityFlood.fill(dem);
+        PriorityFlood flood = PriorityFlood.fill(dem, stop);
+        stopIf(stop);
         byte[] direction = FlowRouting.directions(flood);
+        stopIf(stop);
         int[] acc = flood.reachedFrom();
         int[] order = flood.popOrder();
         float[] ls = flood.filled();
@@ -107,6 +121,7 @@ public record LsFactor(SlopeAspect slopeAspect, PriorityFlood flood, FlowRouting
         java.util.Arrays.fill(acc, 0);
         FlowRouting.accumulate(order, direction, w, acc);
         order = null;
+        stopIf(stop);
         float[] z = dem.values();
         boolean[] valid = DemMask.valid(dem);
         double d = g.cellWidth();
@@ -116,6 +131,12 @@ public record LsFactor(SlopeAspect slopeAspect, PriorityFlood flood, FlowRouting
         // accumulation are only read): two threads, same result.
         RowBlocks.forEach(h, (r0, r1) -> lsRows(r0, r1, z, valid, direction, acc, ls, w, h, d, area, cap));
         return new Band("LS", "1", g, CellType.FLOAT32, OptionalDouble.of(Double.NaN), ls);
+    }
+
+    private static void stopIf(BooleanSupplier stop) {
+        if (stop.getAsBoolean()) {
+            throw new java.util.concurrent.CancellationException("LS computation stopped");
+        }
     }
 
     /** The LS loop of {@link #band} for rows {@code [r0, r1)}. */

@@ -1,6 +1,8 @@
 package liangshan.raster.terrain;
 
 import java.util.Arrays;
+import java.util.concurrent.CancellationException;
+import java.util.function.BooleanSupplier;
 import liangshan.raster.Band;
 import liangshan.raster.GridGeometry;
 
@@ -35,6 +37,15 @@ public record PriorityFlood(GridGeometry grid, float[] filled, int[] reachedFrom
 
     /** Fills {@code dem}. */
     public static PriorityFlood fill(Band dem) {
+        return fill(dem, () -> false);
+    }
+
+    /**
+     * Fills {@code dem}, asking {@code stop} every 65,536 cells whether to give up.
+     *
+     * @throws CancellationException when {@code stop} returned true
+     */
+    public static PriorityFlood fill(Band dem, BooleanSupplier stop) {
         GridGeometry g = dem.grid();
         int w = g.width();
         int h = g.height();
@@ -43,25 +54,16 @@ public record PriorityFlood(GridGeometry grid, float[] filled, int[] reachedFrom
         float[] filled = new float[z.length];
         int[] from = new int[z.length];
         Arrays.fill(from, -1);
-        boolean[] queued = new boolean[z.length];
-        int dataCells = 0;
+        // 1 = no-data or already queued: one array read per neighbour instead of two.
+        byte[] closed = new byte[z.length];
         Heap heap = new Heap(2 * (w + h) + 16);
-        for (int r = 0; r < h; r++) {
-            for (int c = 0; c < w; c++) {
-                int i = r * w + c;
-                if (!valid[i]) {
-                    filled[i] = Float.NaN;
-                    continue;
-                }
-                dataCells++;
-                if (DemMask.isEdge(valid, w, h, r, c)) {
-                    filled[i] = z[i];
-                    queued[i] = true;
-                    heap.push(i, z[i] + 0.0f);
-                }
-            }
-        }
+        int dataCells = seed(z, valid, w, h, filled, closed, heap);
         int[] order = new int[dataCells];
+        // Neighbour offsets in D8 order (E, SE, S, SW, W, NW, N, NE) for interior cells.
+        int[] offset = new int[8];
+        for (int d = 0; d < 8; d++) {
+            offset[d] = D8.DROW[d] * w + D8.DCOL[d];
+        }
         int popped = 0;
         IntQueue sameLevel = new IntQueue(1024);
         float level = Float.NEGATIVE_INFINITY;
@@ -78,20 +80,29 @@ public record PriorityFlood(GridGeometry grid, float[] filled, int[] reachedFrom
                 level = heap.topKey();
                 cell = heap.pop();
             }
+            if ((popped & 0xFFFF) == 0 && stop.getAsBoolean()) {
+                throw new CancellationException("priority-flood stopped after " + popped + " cells");
+            }
             order[popped++] = cell;
             int r = cell / w;
             int c = cell - r * w;
+            boolean interior = r > 0 && r < h - 1 && c > 0 && c < w - 1;
             for (int d = 0; d < 8; d++) {
-                int rr = r + D8.DROW[d];
-                int cc = c + D8.DCOL[d];
-                if (rr < 0 || rr >= h || cc < 0 || cc >= w) {
+                int n;
+                if (interior) {
+                    n = cell + offset[d];
+                } else {
+                    int rr = r + D8.DROW[d];
+                    int cc = c + D8.DCOL[d];
+                    if (rr < 0 || rr >= h || cc < 0 || cc >= w) {
+                        continue;
+                    }
+                    n = rr * w + cc;
+                }
+                if (closed[n] != 0) {
                     continue;
                 }
-                int n = rr * w + cc;
-                if (!valid[n] || queued[n]) {
-                    continue;
-                }
-                queued[n] = true;
+                closed[n] = 1;
                 float key = Math.max(z[n], level) + 0.0f; // + 0.0f turns −0.0 into 0.0
                 filled[n] = key;
                 from[n] = cell;
@@ -103,6 +114,31 @@ public record PriorityFlood(GridGeometry grid, float[] filled, int[] reachedFrom
             }
         }
         return new PriorityFlood(g, filled, from, order);
+    }
+
+    /**
+     * Step 1: pushes the edge cells in row-major order with their own elevation, marks no-data
+     * and pushed cells closed; returns the number of data cells.
+     */
+    private static int seed(float[] z, boolean[] valid, int w, int h, float[] filled, byte[] closed, Heap heap) {
+        int dataCells = 0;
+        for (int r = 0; r < h; r++) {
+            for (int c = 0; c < w; c++) {
+                int i = r * w + c;
+                if (!valid[i]) {
+                    filled[i] = Float.NaN;
+                    closed[i] = 1;
+                    continue;
+                }
+                dataCells++;
+                if (DemMask.isEdge(valid, w, h, r, c)) {
+                    filled[i] = z[i];
+                    closed[i] = 1;
+                    heap.push(i, z[i] + 0.0f);
+                }
+            }
+        }
+        return dataCells;
     }
 
     /** Growable FIFO ring buffer of ints. */
