@@ -83,6 +83,9 @@ class DividendService {
         Project p = projects.find(projectId, true).orElseThrow(() -> ProjectService.notFound(projectId));
         DistributionAccess.read(actor, p.countyCode(), "distribution.project.not-found", projectId);
         DistributionAccess.cooperativeWrite(actor, p.countyCode());
+        if (!p.status().equals("approved")) {
+            throw new ApiException(HttpStatus.CONFLICT, "distribution.project.not-approved", projectId);
+        }
         List<FieldProblem> problems = new ArrayList<>();
         if (in.period() == null || !in.period().matches("\\d{4}(-(0[1-9]|1[0-2]|Q[1-4]))?")) {
             problems.add(new FieldProblem("period", "distribution.run.bad-period", null, null));
