@@ -150,7 +150,8 @@ class PayablesService {
         for (String id : ids) {
             LeaseService.Row lease = leases.find(id, false).orElseThrow();
             Map<Integer, LeaseService.Payment> paid = new HashMap<>();
-            leases.payments(id).forEach(p -> paid.put(p.year(), p));
+            // A payment counts from the day the money arrived: as of an earlier date the rent was unpaid.
+            leases.payments(id).stream().filter(p -> !p.paidOn().isAfter(asOf)).forEach(p -> paid.put(p.year(), p));
             String packageName = eledger.find(lease.packageId())
                     .map(AssetPackages.PackageInfo::name)
                     .orElse(null);
@@ -204,7 +205,8 @@ class PayablesService {
                         ? "exists (select 1 from dist_dividend_line l where l.dividend_id = d.id and l.village_code like ?)"
                         : "p.county_code like ?")
                 + " order by d.declared_at desc, d.id";
-        return jdbc.sql(sql)
+        return jdbc
+                .sql(sql)
                 .params(prefix + "%", prefix + "%")
                 .query((rs, n) -> {
                     LocalDate declaredOn = rs.getObject(5, OffsetDateTime.class)
@@ -214,7 +216,7 @@ class PayablesService {
                     LocalDate paidOn = Optional.ofNullable(rs.getObject(8, OffsetDateTime.class))
                             .map(t -> t.atZoneSameInstant(clock.getZone()).toLocalDate())
                             .orElse(null);
-                    boolean paid = rs.getString(7).equals("paid");
+                    boolean paid = rs.getString(7).equals("paid") && !paidOn.isAfter(asOf);
                     String status = paid ? "paid" : dueOn.isBefore(asOf) ? "overdue" : "declared";
                     return new DividendDue(
                             rs.getString(1),
@@ -226,9 +228,12 @@ class PayablesService {
                             Amounts.yuan(rs.getLong(6)),
                             Amounts.yuan(rs.getLong(9)),
                             status,
-                            paidOn,
+                            paid ? paidOn : null,
                             status.equals("overdue") ? ChronoUnit.DAYS.between(dueOn, asOf) : 0);
                 })
-                .list();
+                .list()
+                .stream()
+                .filter(d -> !d.declaredOn().isAfter(asOf))
+                .toList();
     }
 }
