@@ -4,6 +4,7 @@ import 'maplibre-gl/dist/maplibre-gl.css';
 import './styles.css';
 import './gep.css';
 import './eledger.css';
+import './money.css';
 import { h, mount } from './dom.js';
 import { t, onLangChange, applyDocumentLang } from './i18n.js';
 import { auth, onUnauthorized } from './api.js';
@@ -20,6 +21,7 @@ import villagesPage from './pages/villages.js';
 import { centrePage, registersPage } from './pages/centres.js';
 import notFoundPage from './pages/notfound.js';
 import passwordPage from './pages/password.js';
+import householdPage from './pages/money-household.js';
 
 route('/signin', loginPage);
 route('/map', mapPage);
@@ -32,6 +34,8 @@ route('/city', cityPage);
 route('/centre/:id', centrePage);
 route('/registers', registersPage);
 route('/password', passwordPage);
+route('/household', householdPage);
+route('/household/:partyId', householdPage);
 
 const app = document.getElementById('app');
 const header = h('header', { class: 'app-header' });

@@ -26,6 +26,7 @@ function scopeCode(me) {
 
 /** The page a user lands on: the tier and place of their data scope. */
 export function landingPath(me) {
+  if ((me?.roles || []).includes('HOUSEHOLD')) return '/household';
   const code = scopeCode(me);
   switch (me?.scope?.level) {
     case 'village':
