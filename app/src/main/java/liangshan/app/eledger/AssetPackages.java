@@ -44,6 +44,12 @@ public interface AssetPackages {
     /** The parties among {@code ids} that exist, by id. */
     Map<String, PartyInfo> parties(Collection<String> ids);
 
+    /** The packages leased to a cooperative whose village code starts with {@code prefix}, by village code. */
+    List<PackageInfo> leased(String prefix);
+
+    /** The household parties of a village, by id. */
+    List<PartyInfo> households(String village);
+
     /** The party with {@code number}, if any. */
     Optional<PartyInfo> partyByNumber(long number);
 

@@ -58,6 +58,29 @@ class AssetPackagesQuery implements AssetPackages {
     }
 
     @Override
+    public List<PackageInfo> leased(String prefix) {
+        return jdbc
+                .sql("select p.id from eledger_package p join eledger_party l on l.id = p.lessee_party_id"
+                        + " where p.status = 'leased' and l.kind = 'cooperative' and p.village_code like ?"
+                        + " order by p.village_code, p.id")
+                .param(prefix + "%")
+                .query(String.class)
+                .list()
+                .stream()
+                .map(id -> find(id).orElseThrow())
+                .toList();
+    }
+
+    @Override
+    public List<PartyInfo> households(String village) {
+        return jdbc.sql("select id, village_code, kind, name, number from eledger_party where village_code = ?"
+                        + " and kind = 'household' order by id")
+                .param(village)
+                .query((rs, n) -> party(rs))
+                .list();
+    }
+
+    @Override
     public Optional<PartyInfo> partyByNumber(long number) {
         return jdbc.sql("select id, village_code, kind, name, number from eledger_party where number = ?")
                 .param(number)

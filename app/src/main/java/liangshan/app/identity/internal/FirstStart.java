@@ -12,7 +12,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import liangshan.app.identity.Actor;
+import liangshan.app.identity.DemoUsers;
 import liangshan.app.identity.Role;
 import liangshan.app.platform.DataDirectory;
 import org.springframework.boot.ApplicationArguments;
@@ -29,7 +31,7 @@ import org.springframework.stereotype.Component;
  * (owner read/write only) so the browser tests and a presenter can read them later.
  */
 @Component
-class FirstStart implements ApplicationRunner {
+class FirstStart implements ApplicationRunner, DemoUsers {
 
     static final String CREDENTIALS_FILE = "demo-credentials.txt";
 
@@ -100,7 +102,22 @@ class FirstStart implements ApplicationRunner {
         return admin.oneTimePassword();
     }
 
-    void createDemoUsers() {
+    /** A demo user of another module's demo data, created like the built-in ones (password printed once). */
+    @Override
+    public synchronized boolean ensure(
+            String username, String displayName, Role role, String scope, OptionalLong partyId) {
+        if (users.byUsername(username).isPresent()) {
+            return false;
+        }
+        UserRequests.CreateUser spec = new UserRequests.CreateUser(
+                username, displayName, List.of(role), scope, null, partyId.isPresent() ? partyId.getAsLong() : null);
+        String password = users.create(Actor.SYSTEM, spec, false).oneTimePassword();
+        writeCredentials(dataDirectory.dataDir().resolve(CREDENTIALS_FILE), Map.of(username, password), List.of(spec));
+        out.println("演示模式：已创建演示用户 / demo mode: created demo user " + username + " / " + password);
+        return true;
+    }
+
+    synchronized void createDemoUsers() {
         Map<String, String> created = new LinkedHashMap<>();
         List<String> existing = new ArrayList<>();
         for (UserRequests.CreateUser spec : DEMO_USERS) {
@@ -113,7 +130,7 @@ class FirstStart implements ApplicationRunner {
         }
         Path file = dataDirectory.dataDir().resolve(CREDENTIALS_FILE);
         if (!created.isEmpty()) {
-            writeCredentials(file, created);
+            writeCredentials(file, created, DEMO_USERS);
             out.println("演示模式：已创建演示用户 / demo mode: created demo users (user / password):");
             created.forEach((user, password) -> out.println("    " + user + " / " + password));
         }
@@ -125,7 +142,7 @@ class FirstStart implements ApplicationRunner {
     }
 
     /** Adds the new users to the credentials file (tab-separated: user, password, role, scope), mode 0600. */
-    private static void writeCredentials(Path file, Map<String, String> created) {
+    private static void writeCredentials(Path file, Map<String, String> created, List<UserRequests.CreateUser> specs) {
         Map<String, String> lines = new LinkedHashMap<>();
         try {
             if (Files.exists(file)) {
@@ -135,7 +152,7 @@ class FirstStart implements ApplicationRunner {
                     }
                 }
             }
-            for (UserRequests.CreateUser spec : DEMO_USERS) {
+            for (UserRequests.CreateUser spec : specs) {
                 if (created.containsKey(spec.username())) {
                     lines.put(
                             spec.username(),
