@@ -105,6 +105,8 @@ export const moneyEn = {
   'money.payables.paidOn': 'Paid on',
   'money.payables.amount': 'Amount',
   'money.payables.village': 'Village',
+  'money.payables.package': 'Asset package',
+  'money.payables.leaseYear': 'year {year}',
   'money.payables.project': 'Project',
   'money.payables.declaredOn': 'Declared on',
   'money.payables.villageShare': 'Villages in scope',

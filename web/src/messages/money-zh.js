@@ -105,6 +105,8 @@ export const moneyZh = {
   'money.payables.paidOn': '到账日期',
   'money.payables.amount': '金额',
   'money.payables.village': '村',
+  'money.payables.package': '资产包',
+  'money.payables.leaseYear': '第 {year} 年',
   'money.payables.project': '项目',
   'money.payables.declaredOn': '宣告日期',
   'money.payables.villageShare': '本辖区村集体',

@@ -101,7 +101,7 @@ function rentRows(rows) {
       { dataset: { lease: r.leaseId, status: r.status } },
       h('th', { scope: 'row' }, r.contractNumber),
       h('td', null, h('a', { href: `/village/${r.villageCode}?tab=income` }, r.villageName)),
-      h('td', null, r.packageName || '—', h('span', { class: 'muted small' }, ` · ${r.year}`)),
+      h('td', null, r.packageName || '—', h('span', { class: 'muted small' }, ` · ${t('money.payables.leaseYear', { year: r.year })}`)),
       h('td', { class: 'nowrap' }, r.dueOn),
       h('td', { class: 'num' }, yuan(r.amountYuan)),
       h('td', { class: 'nowrap' }, r.paidOn || '—'),
@@ -131,13 +131,16 @@ function head(labels) {
 }
 
 function payablesSection(d, ctx) {
+  // A reader whose scope lies inside the division (a village accountant on its county page) sees its part.
+  const scope = ctx.me?.scope?.code;
+  const division = scope && scope.startsWith(d.code) ? scope : d.code;
   const box = h('section', { class: 'card money-payables', 'aria-label': t('money.payables.title') });
   const asOf = h('input', { type: 'date', name: 'asOf', value: today() });
   const body = h('div');
   const load = () => {
     mount(body, loadingState(t('money.loading')));
     moneyApi
-      .payables(d.code, asOf.value)
+      .payables(division, asOf.value)
       .then((p) => {
         if (ctx.signal.aborted) return;
         const s = p.totals;
@@ -151,12 +154,12 @@ function payablesSection(d, ctx) {
             [t('money.payables.dividendsPaid'), yuan(s.dividendsPaidYuan, { compact: true })],
             [t('money.payables.overdueCount'), h('span', { class: 'overdue-count' }, formatNumber(s.overdueCount))],
           ]),
-          downloadLinks('/payables', { division: d.code, asOf: p.asOf }),
+          downloadLinks('/payables', { division, asOf: p.asOf }),
           !p.rent.length && !p.dividends.length ? emptyState(t('money.payables.none')) : null,
           p.rent.length
             ? [
                 h('h3', null, t('money.payables.rent')),
-                h('div', { class: 'table-wrap money-scroll' }, h('table', { class: 'data-table payables-rent' }, head([[t('money.lease.contract')], [t('money.payables.village')], [t('money.statement.source')], [t('money.payables.dueOn')], [t('money.payables.amount'), 1], [t('money.payables.paidOn')], [t('money.lease.status')]]), h('tbody', null, rentRows(p.rent)))),
+                h('div', { class: 'table-wrap money-scroll' }, h('table', { class: 'data-table payables-rent' }, head([[t('money.lease.contract')], [t('money.payables.village')], [t('money.payables.package')], [t('money.payables.dueOn')], [t('money.payables.amount'), 1], [t('money.payables.paidOn')], [t('money.lease.status')]]), h('tbody', null, rentRows(p.rent)))),
               ]
             : null,
           p.dividends.length
