@@ -42,6 +42,7 @@ export function landingPath(me) {
 
 /** Target of the 村 tier: the user's own village, else the village finder. */
 export function villageTierPath(me) {
+  if ((me?.roles || []).includes('HOUSEHOLD')) return '/household';
   return me?.scope?.level === 'village' ? `/village/${scopeCode(me)}` : '/villages';
 }
 

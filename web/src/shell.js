@@ -113,13 +113,15 @@ function cityRow(active, signedIn) {
  */
 export function renderShell(el, { me, tier, path, onLogout, home }) {
   const left = h('a', { href: home, class: 'brand' }, h('span', { class: 'brand-mark', 'aria-hidden': 'true' }, '山'), h('span', { class: 'brand-text' }, t('app.name')));
+  const household = (me?.roles || []).includes('HOUSEHOLD');
   const tiers = me
     ? h(
         'nav',
         { class: 'tiers', 'aria-label': t('nav.main') },
         tierLink('village', villageTierPath(me), tier === 'village'),
-        tierLink('county', countyTierPath(me), tier === 'county'),
-        tierLink('city', '/city', tier === 'city'),
+        // A household reads only its own statement: the county and city tiers have nothing for it.
+        household ? null : tierLink('county', countyTierPath(me), tier === 'county'),
+        household ? null : tierLink('city', '/city', tier === 'city'),
         h('a', { href: '/map', class: `tier tier-map${tier === 'map' ? ' active' : ''}`, 'aria-current': tier === 'map' ? 'page' : null }, t('nav.map')),
       )
     : null;

@@ -485,6 +485,10 @@ class MoneyViewTest {
                 "/api/v1/distribution/villages/" + s.village() + "/income.pdf",
                 "/api/v1/distribution/payables.pdf?division=" + s.town())) {
             byte[] pdf = download(path.contains("payables") ? county : clerk, path);
+            // Kept beside the browser screenshots, to be looked at.
+            java.nio.file.Path dir = java.nio.file.Path.of("target", "money-exports");
+            java.nio.file.Files.createDirectories(dir);
+            java.nio.file.Files.write(dir.resolve(path.replaceAll("[^a-z]+", "-") + ".pdf"), pdf);
             assertThat(new String(pdf, 0, 5, StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
             String text = pdfText(pdf);
             assertThat(text).containsAnyOf("农户收益明细", "村集体收入", "两山合作社应付");
