@@ -44,6 +44,29 @@ export async function moneyFlow({ page, shotDir, log, check, setStep, login, log
   await page.locator('.money-runs').scrollIntoViewIfNeeded();
   await shot('42-money-run-posted');
 
+  setStep('money: a new preview; the preparer may not approve it; it is cancelled');
+  await page.click('.money-run-form summary');
+  await page.waitForSelector('.money-source-checks input[name=source]');
+  await page.fill('.money-run-form [name=period]', '2026-12');
+  await page.fill('.money-run-form [name=amountYuan]', '100.00');
+  await page.fill('.money-run-form [name=retentionPct]', '10');
+  await page.click('.money-run-form .money-source-checks input[name=source]');
+  await shot('42b-money-run-form');
+  await page.click('.money-run-form button[type=submit]');
+  await page.waitForSelector('.run-table tr[data-status="previewed"]');
+  const notice = await page.textContent('.money-runs .form-alert.info');
+  check(notice.includes('10.00') && notice.includes('90.00'), `the preview keeps 10.00 and gives 90.00 to households (${notice})`);
+  await page.click('.run-table tr[data-status="previewed"] .money-actions .btn-primary');
+  await page.waitForSelector('.money-runs .form-alert.error:not([hidden])');
+  const refused = await page.textContent('.money-runs .form-alert.error');
+  check(refused.includes('另一人'), `the preparer may not approve its own run (${refused})`);
+  await shot('42c-money-same-person');
+  page.once('dialog', (d) => d.accept());
+  await page.click('.run-table tr[data-status="previewed"] .money-actions .btn:not(.btn-primary)');
+  await page.waitForSelector('.run-table tr[data-status="cancelled"]');
+  await page.locator('.money-runs').scrollIntoViewIfNeeded();
+  await shot('42d-money-run-cancelled');
+
   setStep('money: a household statement (accountant)');
   await page.click(`.money-households a[data-party="${household.partyId}"]`);
   await page.waitForSelector('.money-household .statement-table');

@@ -8,6 +8,7 @@ import { t } from '../i18n.js';
 import { formatNumber, toFen } from '../format.js';
 import { emptyState, errorState, loadingState, statCards } from '../ui.js';
 import { downloadLinks, incomeChart, moneyApi, statusBadge, yuan } from './money-common.js';
+import { runForm } from './money-run-form.js';
 
 const COOP_WRITERS = ['CITY_ADMIN', 'COUNTY_OFFICER', 'COOPERATIVE_OPERATOR'];
 const VILLAGE_WRITERS = [...COOP_WRITERS, 'VILLAGE_ACCOUNTANT'];
@@ -188,6 +189,7 @@ function runsSection(code, ctx, onPosted) {
         mount(
           box,
           h('h3', null, t('money.runs.title')),
+          has(ctx.me, VILLAGE_WRITERS) ? runForm(code, ctx, (run) => load(t('money.form.created', { retention: run.retentionYuan, distributed: run.distributedYuan, households: run.households }))) : null,
           notice ? h('p', { class: 'form-alert info small', role: 'status' }, notice) : null,
           alert,
           rows.length
