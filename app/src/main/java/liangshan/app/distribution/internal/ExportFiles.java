@@ -33,7 +33,13 @@ import org.springframework.http.HttpStatus;
 final class ExportFiles {
 
     /** One table: a sheet of the workbook, a table of the PDF. Cells are strings; {@code money} columns numeric. */
-    record Table(String name, List<String> headers, List<List<String>> rows, Set<Integer> money) {}
+    record Table(String name, List<String> headers, List<List<String>> rows, Set<Integer> money, int[] widths) {
+
+        /** A table whose PDF columns share the width equally. */
+        Table(String name, List<String> headers, List<List<String>> rows, Set<Integer> money) {
+            this(name, headers, rows, money, null);
+        }
+    }
 
     record Report(String title, List<String> summary, List<Table> tables) {}
 
@@ -93,6 +99,11 @@ final class ExportFiles {
         }
     }
 
+    /** "1,234,567.89" for "1234567.89" (exact: the decimal string is only regrouped). */
+    static String grouped(String yuan) {
+        return new java.text.DecimalFormat("#,##0.00").format(new BigDecimal(yuan));
+    }
+
     static byte[] pdf(Report report) {
         Path fontFile = CjkFont.find()
                 .orElseThrow(() -> new ApiException(HttpStatus.SERVICE_UNAVAILABLE, "distribution.export.no-font"));
@@ -114,6 +125,9 @@ final class ExportFiles {
                 doc.add(title);
                 PdfPTable table = new PdfPTable(t.headers().size());
                 table.setWidthPercentage(100);
+                if (t.widths() != null) {
+                    table.setWidths(t.widths());
+                }
                 table.setSpacingBefore(4);
                 for (String h : t.headers()) {
                     table.addCell(new PdfPCell(new Paragraph(h, body)));
@@ -121,8 +135,10 @@ final class ExportFiles {
                 table.setHeaderRows(1);
                 for (List<String> row : t.rows()) {
                     for (int c = 0; c < row.size(); c++) {
-                        PdfPCell cell = new PdfPCell(new Paragraph(row.get(c) == null ? "" : row.get(c), body));
-                        if (t.money().contains(c)) {
+                        String v = row.get(c) == null ? "" : row.get(c);
+                        boolean money = t.money().contains(c) && !v.isEmpty();
+                        PdfPCell cell = new PdfPCell(new Paragraph(money ? grouped(v) : v, body));
+                        if (money) {
                             cell.setHorizontalAlignment(PdfPCell.ALIGN_RIGHT);
                         }
                         table.addCell(cell);

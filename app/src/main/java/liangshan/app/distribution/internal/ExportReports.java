@@ -75,7 +75,8 @@ final class ExportReports {
                                 "明细",
                                 List.of("记账日期", "类型", "分配期间", "分配方案", "股数", "金额（元）", "来源类别", "来源金额（元）", "来源追溯"),
                                 lines,
-                                Set.of(5, 7))));
+                                Set.of(5, 7),
+                                new int[] {8, 6, 6, 13, 4, 8, 6, 8, 31})));
     }
 
     /** Where a part's money came from, in words: contract, package, resources; or project and period. */
@@ -172,7 +173,7 @@ final class ExportReports {
         }
         PayablesService.Totals t = p.totals();
         return new Report(
-                "两山合作社应付租金与分红 · " + p.divisionCode() + " · 截至 " + p.asOf(),
+                "两山合作社应付租金与分红 · " + p.divisionName() + "（" + p.divisionCode() + "）· 截至 " + p.asOf(),
                 List.of(
                         "应付租金（元）：" + t.rentDueYuan() + "；已付：" + t.rentPaidYuan() + "；未付：" + t.rentOutstandingYuan()
                                 + "；其中逾期：" + t.rentOverdueYuan(),

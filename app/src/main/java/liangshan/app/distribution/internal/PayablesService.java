@@ -72,7 +72,12 @@ class PayablesService {
             String dividendsOverdueYuan) {}
 
     record Payables(
-            String divisionCode, LocalDate asOf, List<RentDue> rent, List<DividendDue> dividends, Totals totals) {}
+            String divisionCode,
+            String divisionName,
+            LocalDate asOf,
+            List<RentDue> rent,
+            List<DividendDue> dividends,
+            Totals totals) {}
 
     private final JdbcClient jdbc;
     private final LeaseService leases;
@@ -136,7 +141,8 @@ class PayablesService {
                 Amounts.yuan(divPaid),
                 Amounts.yuan(declared - divPaid),
                 Amounts.yuan(divOverdue));
-        return new Payables(prefix, asOf, rent, dividends, totals);
+        String name = divisions.find(prefix).map(Division::name).orElse(prefix);
+        return new Payables(prefix, name, asOf, rent, dividends, totals);
     }
 
     private List<RentDue> rent(String prefix, LocalDate asOf) {

@@ -120,7 +120,7 @@ class StatementController {
             @RequestParam(required = false) String division,
             @RequestParam(required = false) LocalDate asOf) {
         PayablesService.Payables p = payables.payables(currentActor.get(), division, asOf);
-        return file(format, ExportReports.payables(p), "应付应收-" + p.divisionCode() + "-" + p.asOf());
+        return file(format, ExportReports.payables(p), "应付应收-" + p.divisionName() + "-" + p.asOf());
     }
 
     private static ResponseEntity<byte[]> file(String format, ExportFiles.Report report, String name) {
