@@ -21,7 +21,7 @@ async function sources(code) {
   }
   const projects = await api.get('/distribution/projects', { size: 100 });
   for (const p of projects.items.filter((x) => x.capTable.some((e) => e.holderKind === 'village' && e.holderId === code))) {
-    const dividends = await api.get(`/distribution/projects/${p.id}/dividends`);
+    const dividends = await api.get(`/distribution/projects/${p.id}/dividends`).catch(() => []);
     for (const d of dividends.filter((x) => x.status === 'paid')) {
       const line = d.lines.find((l) => l.holderKind === 'village' && l.holderId === code);
       if (line) out.push({ kind: 'dividend', id: d.id, label: t('money.statement.project', { name: p.name, period: d.period }), amountYuan: line.amountYuan });

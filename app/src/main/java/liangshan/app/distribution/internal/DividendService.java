@@ -210,7 +210,13 @@ class DividendService {
 
     List<Dividend> list(Actor actor, String projectId) {
         Project p = projects.find(projectId, false).orElseThrow(() -> ProjectService.notFound(projectId));
-        DistributionAccess.read(actor, p.countyCode(), "distribution.project.not-found", projectId);
+        // A village holding shares of the project may read its dividends (its income source) too.
+        String division = projects.capTable(projectId).stream()
+                .filter(e -> e.holderKind().equals("village") && actor.canRead(e.holderId()))
+                .map(CapEntry::holderId)
+                .findFirst()
+                .orElse(p.countyCode());
+        DistributionAccess.read(actor, division, "distribution.project.not-found", projectId);
         return jdbc
                 .sql("select id from dist_dividend where project_id = ? order by period")
                 .param(projectId)

@@ -340,6 +340,17 @@ class MoneyViewTest {
                         .status())
                 .isEqualTo(404);
         assertThat(stranger.get("/api/v1/distribution/my/statement").status()).isEqualTo(404);
+        String project = jdbc.queryForObject(
+                "select project_id from dist_cap_entry where holder_id = ?", String.class, s.village());
+        ApiClient clerk = signedIn(Role.VILLAGE_ACCOUNTANT, s.village());
+        assertThat(clerk.get("/api/v1/distribution/projects/" + project + "/dividends")
+                        .json()
+                        .size())
+                .as("a shareholder village reads the project's dividends")
+                .isEqualTo(3);
+        assertThat(stranger.get("/api/v1/distribution/projects/" + project + "/dividends")
+                        .status())
+                .isEqualTo(404);
         JsonNode rollup = stranger.get("/api/v1/distribution/income?division=" + s.town() + "&year=2026")
                 .json();
         assertThat(rollup.path("villageCount").asInt()).isEqualTo(1);
