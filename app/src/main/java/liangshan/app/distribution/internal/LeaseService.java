@@ -337,21 +337,25 @@ class LeaseService {
                 transferId,
                 actor.username(),
                 clock.instant());
+        insertPayment(p, due.amount().fen());
+        audit.record("distribution.rent.paid", "dist_rent_payment", p.id(), lease.villageCode(), null, p);
+        return Map.entry(p, true);
+    }
+
+    private void insertPayment(Payment p, long amountFen) {
         jdbc.sql("insert into dist_rent_payment (id, lease_id, year, due_on, paid_on, amount_fen, transfer_id, paid_by,"
                         + " paid_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?)")
                 .params(
                         p.id(),
-                        leaseId,
-                        year,
+                        p.leaseId(),
+                        p.year(),
                         p.dueOn(),
-                        on,
-                        due.amount().fen(),
-                        transferId,
+                        p.paidOn(),
+                        amountFen,
+                        p.transferId(),
                         p.paidBy(),
                         RunStore.utc(p.paidAt()))
                 .update();
-        audit.record("distribution.rent.paid", "dist_rent_payment", p.id(), lease.villageCode(), null, p);
-        return Map.entry(p, true);
     }
 
     List<Payment> payments(Actor actor, String leaseId) {
