@@ -17,6 +17,7 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ledgerFlow, signIn, signOut } from './ledger.mjs';
+import { moneyFlow } from './money.mjs';
 
 const [baseArg, username, password, shotDir, newcomer, newcomerPassword, secondUser, secondPassword, ledgerVillage] = process.argv.slice(2);
 if (!baseArg || !username || !password || !shotDir) {
@@ -398,6 +399,23 @@ async function run() {
       village: ledgerVillage,
     });
   } else log('no second user: the e-ledger flow is skipped');
+
+  // Money views (收入与分配), when the JUnit test seeded money data for the second user's village.
+  if (secondUser && ledgerVillage && process.env.MONEY_HOUSEHOLD_USER) {
+    await moneyFlow({
+      page,
+      shotDir,
+      log,
+      check,
+      setStep: (s) => (step = s),
+      login: (u, p) => signIn(page, base, u, p),
+      logout: () => signOut(page),
+      first: { username, password },
+      second: { username: secondUser, password: secondPassword },
+      household: { username: process.env.MONEY_HOUSEHOLD_USER, password: process.env.MONEY_HOUSEHOLD_PASSWORD, partyId: process.env.MONEY_PARTY },
+      village: ledgerVillage,
+    });
+  } else log('no money data seeded: the money flow is skipped');
 
   step = 'English (deep link)';
   // A full page load of a client route: the server must answer it with the UI (SPA fallback).

@@ -4,6 +4,7 @@ import 'maplibre-gl/dist/maplibre-gl.css';
 import './styles.css';
 import './gep.css';
 import './eledger.css';
+import './money.css';
 import { h, mount } from './dom.js';
 import { t, onLangChange, applyDocumentLang } from './i18n.js';
 import { auth, onUnauthorized } from './api.js';
@@ -21,6 +22,7 @@ import { centrePage, registersPage } from './pages/centres.js';
 import notFoundPage from './pages/notfound.js';
 import passwordPage from './pages/password.js';
 import householdPage from './pages/ledger-household.js';
+import statementPage from './pages/money-household.js';
 
 route('/signin', loginPage);
 route('/map', mapPage);
@@ -34,6 +36,8 @@ route('/centre/:id', centrePage);
 route('/registers', registersPage);
 route('/password', passwordPage);
 route('/household', householdPage);
+route('/household/statement', statementPage);
+route('/household/:partyId', statementPage);
 
 const app = document.getElementById('app');
 const header = h('header', { class: 'app-header' });

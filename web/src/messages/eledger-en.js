@@ -350,4 +350,5 @@ export const eledgerEn = {
   'ledger.files.title': 'Title (optional)',
   'ledger.files.kind': 'Kind of file',
   'ledger.household.area': 'Area',
+  'ledger.household.statement': 'My statement',
 };

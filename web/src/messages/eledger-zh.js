@@ -350,4 +350,5 @@ export const eledgerZh = {
   'ledger.files.title': '标题（可选）',
   'ledger.files.kind': '文件类别',
   'ledger.household.area': '面积',
+  'ledger.household.statement': '我的收益明细',
 };

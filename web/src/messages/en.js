@@ -1,6 +1,7 @@
 // English. Keys must match zh.js exactly (checked by test/i18n.test.js).
 import { gepEn } from './gep-en.js';
 import { eledgerEn } from './eledger-en.js';
+import { moneyEn } from './money-en.js';
 
 export const en = {
   'app.name': 'Liangshan · Quzhou Eco Platform',
@@ -172,4 +173,5 @@ export const en = {
   'source.imported': 'Imported boundary data',
   ...gepEn,
   ...eledgerEn,
+  ...moneyEn,
 };

@@ -1,6 +1,7 @@
 // 简体中文（默认语言）。Keys must match en.js exactly (checked by test/i18n.test.js).
 import { gepZh } from './gep-zh.js';
 import { eledgerZh } from './eledger-zh.js';
+import { moneyZh } from './money-zh.js';
 
 export const zh = {
   'app.name': '两山 · 衢州生态共富平台',
@@ -172,4 +173,5 @@ export const zh = {
   'source.imported': '导入的边界数据',
   ...gepZh,
   ...eledgerZh,
+  ...moneyZh,
 };

@@ -9,6 +9,7 @@ import { createDivisionMap } from '../map.js';
 import { formatNumber, hm2ToMu, km2ToHm2 } from '../format.js';
 import { gepRollup } from './gep-rollup.js';
 import { ledgerRollup } from './ledger-county.js';
+import { moneyRollup } from './money-county.js';
 import { dataTable, emptyState, errorState, illustrativeBadge, kindLabel, loadingState, pageHeader, placeName, statCards } from '../ui.js';
 
 /** True for urban communities (社区/居委会) as opposed to administrative villages (村). */
@@ -80,7 +81,7 @@ async function renderCounty(main, ctx, d) {
   const tableSlot = h('div', null, loadingState());
   mount(
     main,
-    h('div', { class: 'page division-page' }, header(d), stats(d, true), h('div', { class: 'split' }, mapCard(ctx, d.code, ['counties', 'towns', 'villages']), h('section', { class: 'card' }, h('h2', null, t('division.towns')), tableSlot)), gepRollup(d, ctx), ledgerRollup(d, ctx)),
+    h('div', { class: 'page division-page' }, header(d), stats(d, true), h('div', { class: 'split' }, mapCard(ctx, d.code, ['counties', 'towns', 'villages']), h('section', { class: 'card' }, h('h2', null, t('division.towns')), tableSlot)), gepRollup(d, ctx), ledgerRollup(d, ctx), moneyRollup(d, ctx)),
   );
   // Village counts per town come from the village layer (cached; the map uses it too).
   const villages = await divisions.map('village').catch(() => null);
@@ -145,6 +146,7 @@ function renderTown(main, ctx, d) {
       ),
       gepRollup(d, ctx),
       ledgerRollup(d, ctx),
+      moneyRollup(d, ctx),
     ),
   );
 }

@@ -159,6 +159,7 @@ function render(main, ctx, catalog, mine) {
           [t('ledger.household.members'), formatNumber(mine.party.memberCount)],
           [t('ledger.household.asOf'), mine.validAt],
         ],
+        actions: h('a', { class: 'btn', href: '/household/statement' }, t('ledger.household.statement')),
       }),
       h('section', { class: 'card' }, section(t('ledger.household.rights'), rightsList(catalog, mine.rights, mine.party.id, apply)), formSlot),
       h('section', { class: 'card' }, section(t('ledger.household.applications'), applications)),

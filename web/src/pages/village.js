@@ -13,6 +13,7 @@ import { rightsTab } from './ledger-rights.js';
 import { transfersTab } from './ledger-transfers.js';
 import { packagesTab } from './ledger-packages.js';
 import { ioTab } from './ledger-io.js';
+import { moneyVillageTab } from './money-village.js';
 import { updateQuery } from '../router.js';
 import { emptyState, errorState, factList, illustrativeBadge, kindLabel, loadingState, pageHeader, placeName } from '../ui.js';
 
@@ -54,6 +55,7 @@ function render(main, ctx, d) {
       const tabCtx = { ...ctx, signal, query: new URL(window.location.href).searchParams, openTab };
       if (id === 'gep') return gepVillageTab(d.code, tabCtx);
       if (LEDGER_TABS[id]) return LEDGER_TABS[id](d.code, tabCtx);
+      if (id === 'income') return moneyVillageTab(d.code, tabCtx);
       return emptyState(t('common.empty'), t(`village.empty.${id}`));
     },
   });

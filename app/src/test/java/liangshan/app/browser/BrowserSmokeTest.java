@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import liangshan.app.distribution.internal.MoneyE2eSeed;
 import liangshan.app.identity.Role;
 import liangshan.app.identity.internal.TestAccounts;
 import liangshan.app.support.IntegrationTest;
@@ -82,7 +83,9 @@ class BrowserSmokeTest {
         Path log = screenshots.resolve("smoke.log");
         String baseUrl = "http://localhost:" + port;
 
-        Process process = new ProcessBuilder(
+        // Money views (web/e2e/money.mjs): money data of the second user's village, seeded as the demo does.
+        MoneyE2eSeed.Seeded money = second == null ? null : MoneyE2eSeed.seed(context, second.scope());
+        ProcessBuilder builder = new ProcessBuilder(
                         "node",
                         "e2e/smoke.mjs",
                         baseUrl,
@@ -96,8 +99,13 @@ class BrowserSmokeTest {
                         second == null ? "" : second.scope())
                 .directory(web.toFile())
                 .redirectErrorStream(true)
-                .redirectOutput(log.toFile())
-                .start();
+                .redirectOutput(log.toFile());
+        if (money != null) {
+            builder.environment().put("MONEY_HOUSEHOLD_USER", money.householdUser());
+            builder.environment().put("MONEY_HOUSEHOLD_PASSWORD", money.householdPassword());
+            builder.environment().put("MONEY_PARTY", money.partyId());
+        }
+        Process process = builder.start();
         boolean finished = process.waitFor(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
         if (!finished) {
             process.descendants().forEach(ProcessHandle::destroyForcibly);

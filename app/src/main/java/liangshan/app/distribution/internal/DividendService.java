@@ -83,6 +83,9 @@ class DividendService {
         Project p = projects.find(projectId, true).orElseThrow(() -> ProjectService.notFound(projectId));
         DistributionAccess.read(actor, p.countyCode(), "distribution.project.not-found", projectId);
         DistributionAccess.cooperativeWrite(actor, p.countyCode());
+        if (!p.status().equals("approved")) {
+            throw new ApiException(HttpStatus.CONFLICT, "distribution.project.not-approved", projectId);
+        }
         List<FieldProblem> problems = new ArrayList<>();
         if (in.period() == null || !in.period().matches("\\d{4}(-(0[1-9]|1[0-2]|Q[1-4]))?")) {
             problems.add(new FieldProblem("period", "distribution.run.bad-period", null, null));
@@ -207,7 +210,13 @@ class DividendService {
 
     List<Dividend> list(Actor actor, String projectId) {
         Project p = projects.find(projectId, false).orElseThrow(() -> ProjectService.notFound(projectId));
-        DistributionAccess.read(actor, p.countyCode(), "distribution.project.not-found", projectId);
+        // A village holding shares of the project may read its dividends (its income source) too.
+        String division = projects.capTable(projectId).stream()
+                .filter(e -> e.holderKind().equals("village") && actor.canRead(e.holderId()))
+                .map(CapEntry::holderId)
+                .findFirst()
+                .orElse(p.countyCode());
+        DistributionAccess.read(actor, division, "distribution.project.not-found", projectId);
         return jdbc
                 .sql("select id from dist_dividend where project_id = ? order by period")
                 .param(projectId)

@@ -20,7 +20,9 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/distribution")
 class LeaseController {
 
-    record YearInput(Integer year) {}
+    record YearInput(Integer year, java.time.LocalDate paidOn) {}
+
+    record Note(String note) {}
 
     private final LeaseService leases;
     private final ProjectService projects;
@@ -53,10 +55,25 @@ class LeaseController {
         return leases.get(currentActor.get(), id);
     }
 
+    @PostMapping("/leases/{id}/approve")
+    LeaseView approve(@PathVariable String id, @RequestBody(required = false) Note note) {
+        return leases.approve(currentActor.get(), id, note == null ? null : note.note());
+    }
+
+    @PostMapping("/leases/{id}/reject")
+    LeaseView reject(@PathVariable String id, @RequestBody(required = false) Note note) {
+        return leases.reject(currentActor.get(), id, note == null ? null : note.note());
+    }
+
+    @PostMapping("/projects/{id}/approve")
+    ProjectService.ProjectView approveProject(@PathVariable String id) {
+        return projects.approve(currentActor.get(), id);
+    }
+
     @PostMapping("/leases/{id}/payments")
     ResponseEntity<LeaseService.Payment> pay(@PathVariable String id, @RequestBody YearInput input) {
-        Map.Entry<LeaseService.Payment, Boolean> paid =
-                leases.pay(currentActor.get(), id, input == null ? null : input.year());
+        Map.Entry<LeaseService.Payment, Boolean> paid = leases.pay(
+                currentActor.get(), id, input == null ? null : input.year(), input == null ? null : input.paidOn());
         return ResponseEntity.status(paid.getValue() ? HttpStatus.CREATED : HttpStatus.OK)
                 .body(paid.getKey());
     }

@@ -63,7 +63,16 @@ class LeaseService {
             Long optionPricePerShareFen,
             String status,
             String createdBy,
-            Instant createdAt) {
+            Instant createdAt,
+            String approvedBy,
+            Instant approvedAt,
+            String rejectedBy,
+            Instant rejectedAt) {
+
+        /** Rent is paid and options convert only under an approved lease. */
+        boolean effective() {
+            return status.equals("active") || status.equals("converted");
+        }
 
         List<RentSchedule.Instalment> schedule() {
             return RentSchedule.of(
@@ -76,14 +85,16 @@ class LeaseService {
             String leaseId,
             int year,
             LocalDate dueOn,
+            LocalDate paidOn,
             String amountYuan,
             UUID transferId,
             String paidBy,
             Instant paidAt) {}
 
-    private static final String COLUMNS = "id, package_id, village_code, county_code, lessee_party_id,"
+    private static final String INSERT_COLUMNS = "id, package_id, village_code, county_code, lessee_party_id,"
             + " contract_number, term_from, term_to, annual_rent_fen, escalation_bp, escalation_every_years,"
             + " payment_day, option_valuation_fen, option_price_per_share_fen, status, created_by, created_at";
+    private static final String COLUMNS = INSERT_COLUMNS + ", approved_by, approved_at, rejected_by, rejected_at";
 
     private final JdbcClient jdbc;
     private final AssetPackages packages;
@@ -112,7 +123,7 @@ class LeaseService {
             throw new ApiException(HttpStatus.CONFLICT, "distribution.package.not-leased", pkg.id());
         }
         Terms t = terms(in);
-        if (jdbc.sql("select count(*) from dist_lease where package_id = ?")
+        if (jdbc.sql("select count(*) from dist_lease where package_id = ? and status <> 'rejected'")
                         .param(pkg.id())
                         .query(Long.class)
                         .single()
@@ -135,9 +146,13 @@ class LeaseService {
                 in.paymentDay(),
                 t.valuationFen(),
                 t.priceFen(),
-                "active",
+                "proposed",
                 actor.username(),
-                clock.instant());
+                clock.instant(),
+                null,
+                null,
+                null,
+                null);
         insert(row);
         money.open(List.of(
                 DistributionAccounts.cooperativeBank(county), DistributionAccounts.villageIncome(pkg.villageCode())));
@@ -147,6 +162,52 @@ class LeaseService {
     }
 
     private record Terms(long rentFen, int escalationBp, int every, Long valuationFen, Long priceFen) {}
+
+    /**
+     * Approves a proposed lease (maker-checker): by a cooperative writer other than its creator; only then
+     * is rent paid and the option convertible.
+     */
+    @Transactional
+    LeaseView approve(Actor actor, String id, String note) {
+        return decide(actor, id, note, true);
+    }
+
+    /** Rejects (or withdraws) a proposed lease; its package may then be leased again. */
+    @Transactional
+    LeaseView reject(Actor actor, String id, String note) {
+        return decide(actor, id, note, false);
+    }
+
+    private LeaseView decide(Actor actor, String id, String note, boolean approve) {
+        Row lease = find(id, true).orElseThrow(() -> notFound(id));
+        DistributionAccess.read(actor, lease.villageCode(), "distribution.lease.not-found", id);
+        DistributionAccess.cooperativeWrite(actor, lease.villageCode());
+        if (!lease.status().equals("proposed")) {
+            throw new ApiException(HttpStatus.CONFLICT, "distribution.lease.bad-state", lease.status());
+        }
+        if (approve && lease.createdBy().equals(actor.username())) {
+            throw new ApiException(HttpStatus.CONFLICT, "distribution.same-person");
+        }
+        jdbc.sql(
+                        approve
+                                ? "update dist_lease set status = 'active', approved_by = ?, approved_at = ? where id = ?"
+                                : "update dist_lease set status = 'rejected', rejected_by = ?, rejected_at = ? where id = ?")
+                .params(actor.username(), RunStore.utc(clock.instant()), id)
+                .update();
+        LeaseView after = view(find(id, false).orElseThrow());
+        Map<String, Object> change = new java.util.LinkedHashMap<>(Map.of("status", after.status()));
+        if (note != null) {
+            change.put("note", note);
+        }
+        audit.record(
+                approve ? "distribution.lease.approved" : "distribution.lease.rejected",
+                "dist_lease",
+                id,
+                lease.villageCode(),
+                Map.of("status", lease.status()),
+                change);
+        return after;
+    }
 
     /** The lease's terms, or 400 with every problem of the input. */
     private static Terms terms(LeaseInput in) {
@@ -217,10 +278,13 @@ class LeaseService {
 
     /** Pays rent year {@code year} once; answers the payment and whether this call made it. */
     @Transactional
-    Map.Entry<Payment, Boolean> pay(Actor actor, String leaseId, Integer year) {
+    Map.Entry<Payment, Boolean> pay(Actor actor, String leaseId, Integer year, LocalDate paidOn) {
         Row lease = find(leaseId, true).orElseThrow(() -> notFound(leaseId));
         DistributionAccess.read(actor, lease.villageCode(), "distribution.lease.not-found", leaseId);
         DistributionAccess.cooperativeWrite(actor, lease.villageCode());
+        if (!lease.effective()) {
+            throw new ApiException(HttpStatus.CONFLICT, "distribution.lease.not-active", leaseId, lease.status());
+        }
         List<Payment> existing = payments(leaseId).stream()
                 .filter(p -> year != null && p.year() == year)
                 .toList();
@@ -231,6 +295,11 @@ class LeaseService {
                 .filter(i -> year != null && i.year() == year)
                 .findFirst()
                 .orElseThrow(() -> new ApiException(HttpStatus.BAD_REQUEST, "distribution.payment.bad-year", year));
+        LocalDate today = LocalDate.now(clock);
+        LocalDate on = paidOn == null ? today : paidOn;
+        if (on.isAfter(today) || on.isBefore(lease.termFrom())) {
+            throw new ApiException(HttpStatus.BAD_REQUEST, "distribution.payment.bad-date", on);
+        }
         UUID transferId = MoneyLedger.transferId("distribution.rent", leaseId, Integer.toString(year));
         SortedMap<String, String> refs = new TreeMap<>(Map.of(
                 "lease", leaseId,
@@ -263,24 +332,30 @@ class LeaseService {
                 leaseId,
                 year,
                 due.dueOn(),
+                on,
                 Amounts.yuan(due.amount().fen()),
                 transferId,
                 actor.username(),
                 clock.instant());
-        jdbc.sql("insert into dist_rent_payment (id, lease_id, year, due_on, amount_fen, transfer_id, paid_by, paid_at)"
-                        + " values (?, ?, ?, ?, ?, ?, ?, ?)")
+        insertPayment(p, due.amount().fen());
+        audit.record("distribution.rent.paid", "dist_rent_payment", p.id(), lease.villageCode(), null, p);
+        return Map.entry(p, true);
+    }
+
+    private void insertPayment(Payment p, long amountFen) {
+        jdbc.sql("insert into dist_rent_payment (id, lease_id, year, due_on, paid_on, amount_fen, transfer_id, paid_by,"
+                        + " paid_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?)")
                 .params(
                         p.id(),
-                        leaseId,
-                        year,
+                        p.leaseId(),
+                        p.year(),
                         p.dueOn(),
-                        due.amount().fen(),
-                        transferId,
+                        p.paidOn(),
+                        amountFen,
+                        p.transferId(),
                         p.paidBy(),
                         RunStore.utc(p.paidAt()))
                 .update();
-        audit.record("distribution.rent.paid", "dist_rent_payment", p.id(), lease.villageCode(), null, p);
-        return Map.entry(p, true);
     }
 
     List<Payment> payments(Actor actor, String leaseId) {
@@ -290,7 +365,7 @@ class LeaseService {
     }
 
     List<Payment> payments(String leaseId) {
-        return jdbc.sql("select id, lease_id, year, due_on, amount_fen, transfer_id, paid_by, paid_at"
+        return jdbc.sql("select id, lease_id, year, due_on, paid_on, amount_fen, transfer_id, paid_by, paid_at"
                         + " from dist_rent_payment where lease_id = ? order by year")
                 .param(leaseId)
                 .query((rs, n) -> new Payment(
@@ -298,10 +373,11 @@ class LeaseService {
                         rs.getString(2),
                         rs.getInt(3),
                         rs.getObject(4, LocalDate.class),
-                        Amounts.yuan(rs.getLong(5)),
-                        rs.getObject(6, UUID.class),
-                        rs.getString(7),
-                        rs.getObject(8, OffsetDateTime.class).toInstant()))
+                        rs.getObject(5, LocalDate.class),
+                        Amounts.yuan(rs.getLong(6)),
+                        rs.getObject(7, UUID.class),
+                        rs.getString(8),
+                        rs.getObject(9, OffsetDateTime.class).toInstant()))
                 .list();
     }
 
@@ -339,7 +415,8 @@ class LeaseService {
     }
 
     private void insert(Row r) {
-        jdbc.sql("insert into dist_lease (" + COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+        jdbc.sql("insert into dist_lease (" + INSERT_COLUMNS
+                        + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
                 .params(
                         r.id(),
                         r.packageId(),
@@ -379,6 +456,15 @@ class LeaseService {
                 rs.getObject("option_price_per_share_fen", Long.class),
                 rs.getString("status"),
                 rs.getString("created_by"),
-                rs.getObject("created_at", OffsetDateTime.class).toInstant());
+                rs.getObject("created_at", OffsetDateTime.class).toInstant(),
+                rs.getString("approved_by"),
+                instant(rs, "approved_at"),
+                rs.getString("rejected_by"),
+                instant(rs, "rejected_at"));
+    }
+
+    private static Instant instant(java.sql.ResultSet rs, String column) throws java.sql.SQLException {
+        OffsetDateTime t = rs.getObject(column, OffsetDateTime.class);
+        return t == null ? null : t.toInstant();
     }
 }

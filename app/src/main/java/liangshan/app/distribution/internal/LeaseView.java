@@ -29,6 +29,10 @@ record LeaseView(
         String status,
         String createdBy,
         Instant createdAt,
+        String approvedBy,
+        Instant approvedAt,
+        String rejectedBy,
+        Instant rejectedAt,
         List<Year> schedule,
         String totalRentYuan,
         String paidYuan) {
@@ -82,6 +86,10 @@ record LeaseView(
                 r.status(),
                 r.createdBy(),
                 r.createdAt(),
+                r.approvedBy(),
+                r.approvedAt(),
+                r.rejectedBy(),
+                r.rejectedAt(),
                 years,
                 Amounts.yuan(total),
                 Amounts.yuan(paid));

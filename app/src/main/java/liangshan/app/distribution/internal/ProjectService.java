@@ -42,7 +42,15 @@ class ProjectService {
     record ConversionInput(String projectId, LocalDate operatingFrom) {}
 
     record Project(
-            String id, String name, String countyCode, DividendPolicy policy, String createdBy, Instant createdAt) {}
+            String id,
+            String name,
+            String countyCode,
+            DividendPolicy policy,
+            String createdBy,
+            Instant createdAt,
+            String status,
+            String approvedBy,
+            Instant approvedAt) {}
 
     record CapEntry(
             String id,
@@ -66,7 +74,10 @@ class ProjectService {
             List<CapEntry> capTable,
             long totalShares,
             String createdBy,
-            Instant createdAt) {}
+            Instant createdAt,
+            String status,
+            String approvedBy,
+            Instant approvedAt) {}
 
     private final JdbcClient jdbc;
     private final AssetPackages eledger;
@@ -126,10 +137,18 @@ class ProjectService {
             throw new ApiException(HttpStatus.BAD_REQUEST, "distribution.project.invalid", problems);
         }
         Project project = new Project(
-                Ulid.next(clock, random).value(), in.name().trim(), county, policy, actor.username(), clock.instant());
+                Ulid.next(clock, random).value(),
+                in.name().trim(),
+                county,
+                policy,
+                actor.username(),
+                clock.instant(),
+                "proposed",
+                null,
+                null);
         jdbc.sql("insert into dist_project (id, name, county_code, policy_kind, minimum_per_share_fen,"
-                        + " minimum_per_period_fen, profit_share_pct, created_by, created_at)"
-                        + " values (?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                        + " minimum_per_period_fen, profit_share_pct, created_by, created_at, status)"
+                        + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, 'proposed')")
                 .params(
                         project.id(),
                         project.name(),
@@ -150,12 +169,41 @@ class ProjectService {
         return view;
     }
 
+    /** Approves a proposed project and its dividend policy (maker-checker): by a second person. */
+    @Transactional
+    ProjectView approve(Actor actor, String id) {
+        Project p = find(id, true).orElseThrow(() -> notFound(id));
+        DistributionAccess.read(actor, p.countyCode(), "distribution.project.not-found", id);
+        DistributionAccess.cooperativeWrite(actor, p.countyCode());
+        if (!p.status().equals("proposed")) {
+            throw new ApiException(HttpStatus.CONFLICT, "distribution.project.bad-state", p.status());
+        }
+        if (p.createdBy().equals(actor.username())) {
+            throw new ApiException(HttpStatus.CONFLICT, "distribution.same-person");
+        }
+        jdbc.sql("update dist_project set status = 'approved', approved_by = ?, approved_at = ? where id = ?")
+                .params(actor.username(), RunStore.utc(clock.instant()), id)
+                .update();
+        ProjectView after = view(find(id, false).orElseThrow());
+        audit.record(
+                "distribution.project.approved",
+                "dist_project",
+                id,
+                p.countyCode(),
+                Map.of("status", p.status()),
+                Map.of("status", after.status(), "policy", after.policy()));
+        return after;
+    }
+
     /** The option of a lease becomes the village's equity in a project that starts operating. */
     @Transactional
     CapEntry convert(Actor actor, String leaseId, ConversionInput in) {
         LeaseService.Row lease = leases.find(leaseId, true).orElseThrow(() -> LeaseService.notFound(leaseId));
         DistributionAccess.read(actor, lease.villageCode(), "distribution.lease.not-found", leaseId);
         DistributionAccess.cooperativeWrite(actor, lease.villageCode());
+        if (!lease.effective()) {
+            throw new ApiException(HttpStatus.CONFLICT, "distribution.lease.not-active", leaseId, lease.status());
+        }
         if (lease.optionValuationFen() == null) {
             throw new ApiException(HttpStatus.CONFLICT, "distribution.lease.no-option", leaseId);
         }
@@ -168,6 +216,9 @@ class ProjectService {
         if (project == null || !actor.canRead(project.countyCode())) {
             throw new ApiException(
                     HttpStatus.NOT_FOUND, "distribution.project.not-found", in == null ? null : in.projectId());
+        }
+        if (!project.status().equals("approved")) {
+            throw new ApiException(HttpStatus.CONFLICT, "distribution.project.not-approved", project.id());
         }
         if (in.operatingFrom() == null
                 || in.operatingFrom().isBefore(lease.termFrom())
@@ -266,7 +317,10 @@ class ProjectService {
                 cap,
                 cap.stream().mapToLong(CapEntry::shares).sum(),
                 p.createdBy(),
-                p.createdAt());
+                p.createdAt(),
+                p.status(),
+                p.approvedBy(),
+                p.approvedAt());
     }
 
     static ApiException notFound(String id) {
@@ -352,6 +406,11 @@ class ProjectService {
                         rs.getObject("minimum_per_period_fen", Long.class),
                         rs.getBigDecimal("profit_share_pct")),
                 rs.getString("created_by"),
-                rs.getObject("created_at", OffsetDateTime.class).toInstant());
+                rs.getObject("created_at", OffsetDateTime.class).toInstant(),
+                rs.getString("status"),
+                rs.getString("approved_by"),
+                Optional.ofNullable(rs.getObject("approved_at", OffsetDateTime.class))
+                        .map(OffsetDateTime::toInstant)
+                        .orElse(null));
     }
 }

@@ -91,6 +91,11 @@ class RunController {
         return poster.post(currentActor.get(), id);
     }
 
+    @PostMapping("/runs/{id}/cancel")
+    RunView cancel(@PathVariable String id, @RequestBody(required = false) RunService.Note note) {
+        return runs.cancel(currentActor.get(), id, note == null ? null : note.note());
+    }
+
     @PostMapping("/runs/{id}/reverse")
     ResponseEntity<RunView> reverse(@PathVariable String id, @RequestBody(required = false) RunService.Note note) {
         return ResponseEntity.status(HttpStatus.CREATED)

@@ -148,6 +148,24 @@ class RunService {
         return view(after);
     }
 
+    /** Cancels a run that is not posted (previewed or approved): nothing moves, the run is final. */
+    @Transactional
+    RunView cancel(Actor actor, String id, String note) {
+        Run run = locked(actor, id);
+        DistributionAccess.villageWrite(actor, run.villageCode());
+        if (!run.status().equals("previewed") && !run.status().equals("approved")) {
+            throw new ApiException(HttpStatus.CONFLICT, "distribution.run.bad-state", run.status());
+        }
+        runs.cancel(id, actor.username(), clock.instant());
+        Run after = runs.find(id, false).orElseThrow();
+        Map<String, Object> change = summary(after);
+        if (note != null) {
+            change.put("note", note);
+        }
+        audit.record("distribution.run.cancelled", "dist_run", id, run.villageCode(), summary(run), change);
+        return view(after);
+    }
+
     /** A new run that, once approved and posted, reverses every transfer of posted run {@code id}. */
     @Transactional
     RunView reverse(Actor actor, String id, String note) {

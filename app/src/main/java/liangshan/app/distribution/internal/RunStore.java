@@ -156,7 +156,7 @@ class RunStore {
     }
 
     Optional<String> reversedBy(String runId) {
-        return jdbc.sql("select id from dist_run where reverses = ?")
+        return jdbc.sql("select id from dist_run where reverses = ? and status <> 'cancelled'")
                 .param(runId)
                 .query(String.class)
                 .optional();
@@ -164,6 +164,12 @@ class RunStore {
 
     void approve(String id, String by, Instant at) {
         jdbc.sql("update dist_run set status = 'approved', approved_by = ?, approved_at = ? where id = ?")
+                .params(by, utc(at), id)
+                .update();
+    }
+
+    void cancel(String id, String by, Instant at) {
+        jdbc.sql("update dist_run set status = 'cancelled', cancelled_by = ?, cancelled_at = ? where id = ?")
                 .params(by, utc(at), id)
                 .update();
     }

@@ -49,13 +49,60 @@ class AssetPackagesQuery implements AssetPackages {
         if (ids.isEmpty()) {
             return out;
         }
-        jdbc.sql("select id, village_code, kind, name from eledger_party where id = any(?)")
+        jdbc.sql("select id, village_code, kind, name, number from eledger_party where id = any(?)")
                 .param(ids.toArray(String[]::new))
                 .query(rs -> {
-                    out.put(
-                            rs.getString(1),
-                            new PartyInfo(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)));
+                    out.put(rs.getString(1), party(rs));
                 });
         return out;
+    }
+
+    @Override
+    public List<PackageInfo> leased(String prefix) {
+        return jdbc
+                .sql("select p.id from eledger_package p join eledger_party l on l.id = p.lessee_party_id"
+                        + " where p.status = 'leased' and l.kind = 'cooperative' and p.village_code like ?"
+                        + " order by p.village_code, p.id")
+                .param(prefix + "%")
+                .query(String.class)
+                .list()
+                .stream()
+                .map(id -> find(id).orElseThrow())
+                .toList();
+    }
+
+    @Override
+    public List<PartyInfo> households(String village) {
+        return jdbc.sql("select id, village_code, kind, name, number from eledger_party where village_code = ?"
+                        + " and kind = 'household' order by id")
+                .param(village)
+                .query((rs, n) -> party(rs))
+                .list();
+    }
+
+    @Override
+    public Optional<PartyInfo> partyByNumber(long number) {
+        return jdbc.sql("select id, village_code, kind, name, number from eledger_party where number = ?")
+                .param(number)
+                .query((rs, n) -> party(rs))
+                .optional();
+    }
+
+    @Override
+    public Map<String, ResourceInfo> resources(Collection<String> ids) {
+        Map<String, ResourceInfo> out = new HashMap<>();
+        if (ids.isEmpty()) {
+            return out;
+        }
+        jdbc.sql("select id, name, type from eledger_resource where id = any(?)")
+                .param(ids.toArray(String[]::new))
+                .query(rs -> {
+                    out.put(rs.getString(1), new ResourceInfo(rs.getString(1), rs.getString(2), rs.getString(3)));
+                });
+        return out;
+    }
+
+    private static PartyInfo party(java.sql.ResultSet rs) throws java.sql.SQLException {
+        return new PartyInfo(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getLong(5));
     }
 }

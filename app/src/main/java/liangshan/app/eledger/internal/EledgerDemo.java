@@ -232,7 +232,7 @@ class EledgerDemo {
      * sees its contract and its application waiting for the village. Passwords are random, printed and
      * written to the demo credentials file by identity; an existing user is left alone.
      */
-    List<String> householdUsers(liangshan.app.identity.DemoAccounts accounts, List<String> villages) {
+    List<String> householdUsers(liangshan.app.identity.DemoUsers accounts, List<String> villages) {
         Map<String, String> firstPerCounty = new LinkedHashMap<>();
         if (villages.contains(HOUSEHOLD_VILLAGE)) {
             firstPerCounty.put(HOUSEHOLD_VILLAGE.substring(0, 6), HOUSEHOLD_VILLAGE);
@@ -247,7 +247,12 @@ class EledgerDemo {
                     .params(code, EledgerDemoGenerator.DEMO_USER)
                     .query((rs, i) -> {
                         String username = "demo-household-" + code;
-                        if (accounts.createHousehold(username, "演示 " + rs.getString(2), code, rs.getLong(1))) {
+                        if (accounts.ensure(
+                                username,
+                                "演示 " + rs.getString(2),
+                                liangshan.app.identity.Role.HOUSEHOLD,
+                                code,
+                                java.util.OptionalLong.of(rs.getLong(1)))) {
                             created.add(username);
                         }
                         return username;

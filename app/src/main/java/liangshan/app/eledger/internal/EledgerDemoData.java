@@ -1,7 +1,7 @@
 package liangshan.app.eledger.internal;
 
 import java.util.List;
-import liangshan.app.identity.DemoAccounts;
+import liangshan.app.identity.DemoUsers;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -34,9 +34,9 @@ class EledgerDemoData implements ApplicationRunner {
 
     private final Environment environment;
     private final EledgerDemo demo;
-    private final DemoAccounts accounts;
+    private final DemoUsers accounts;
 
-    EledgerDemoData(Environment environment, EledgerDemo demo, DemoAccounts accounts) {
+    EledgerDemoData(Environment environment, EledgerDemo demo, DemoUsers accounts) {
         this.environment = environment;
         this.demo = demo;
         this.accounts = accounts;

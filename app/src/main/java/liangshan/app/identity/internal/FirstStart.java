@@ -12,8 +12,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import liangshan.app.identity.Actor;
-import liangshan.app.identity.DemoAccounts;
+import liangshan.app.identity.DemoUsers;
 import liangshan.app.identity.Role;
 import liangshan.app.platform.DataDirectory;
 import org.springframework.boot.ApplicationArguments;
@@ -30,7 +31,7 @@ import org.springframework.stereotype.Component;
  * (owner read/write only) so the browser tests and a presenter can read them later.
  */
 @Component
-class FirstStart implements ApplicationRunner, DemoAccounts {
+class FirstStart implements ApplicationRunner, DemoUsers {
 
     static final String CREDENTIALS_FILE = "demo-credentials.txt";
 
@@ -101,7 +102,22 @@ class FirstStart implements ApplicationRunner, DemoAccounts {
         return admin.oneTimePassword();
     }
 
-    void createDemoUsers() {
+    /** A demo user of another module's demo data, created like the built-in ones (password printed once). */
+    @Override
+    public synchronized boolean ensure(
+            String username, String displayName, Role role, String scope, OptionalLong partyId) {
+        if (users.byUsername(username).isPresent()) {
+            return false;
+        }
+        UserRequests.CreateUser spec = new UserRequests.CreateUser(
+                username, displayName, List.of(role), scope, null, partyId.isPresent() ? partyId.getAsLong() : null);
+        String password = users.create(Actor.SYSTEM, spec, false).oneTimePassword();
+        writeCredentials(dataDirectory.dataDir().resolve(CREDENTIALS_FILE), Map.of(username, password), List.of(spec));
+        out.println("演示模式：已创建演示用户 / demo mode: created demo user " + username + " / " + password);
+        return true;
+    }
+
+    synchronized void createDemoUsers() {
         Map<String, String> created = new LinkedHashMap<>();
         List<String> existing = new ArrayList<>();
         for (UserRequests.CreateUser spec : DEMO_USERS) {
@@ -123,20 +139,6 @@ class FirstStart implements ApplicationRunner, DemoAccounts {
                     + "the first demo start: " + String.join(", ", existing));
         }
         out.println("演示账号文件 / demo credentials file: " + file);
-    }
-
-    @Override
-    public synchronized boolean createHousehold(
-            String username, String displayName, String villageCode, long partyNumber) {
-        if (users.byUsername(username).isPresent()) {
-            return false;
-        }
-        UserRequests.CreateUser spec = new UserRequests.CreateUser(
-                username, displayName, List.of(Role.HOUSEHOLD), villageCode, null, partyNumber);
-        String password = users.create(Actor.SYSTEM, spec, false).oneTimePassword();
-        writeCredentials(dataDirectory.dataDir().resolve(CREDENTIALS_FILE), Map.of(username, password), List.of(spec));
-        out.println("演示模式：已创建农户演示用户 / demo mode: created household demo user: " + username + " / " + password);
-        return true;
     }
 
     /** Adds the new users to the credentials file (tab-separated: user, password, role, scope), mode 0600. */

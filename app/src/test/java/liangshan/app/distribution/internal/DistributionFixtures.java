@@ -79,6 +79,24 @@ final class DistributionFixtures {
         return id;
     }
 
+    /** A lease created by {@code maker} and approved by a second person (maker-checker). */
+    static LeaseView approvedLease(LeaseService leases, Actor maker, LeaseService.LeaseInput in) {
+        LeaseView lease = leases.create(maker, in);
+        return leases.approve(checker(maker), lease.id(), null);
+    }
+
+    /** A project created by {@code maker} and approved by a second person (maker-checker). */
+    static ProjectService.ProjectView approvedProject(
+            ProjectService projects, Actor maker, ProjectService.ProjectInput in) {
+        ProjectService.ProjectView p = projects.create(maker, in);
+        return projects.approve(checker(maker), p.id());
+    }
+
+    /** A second person with the same role and scope as {@code maker}. */
+    static Actor checker(Actor maker) {
+        return new Actor(maker.userId() + 1, maker.username() + "-checker", maker.roles(), maker.scope());
+    }
+
     static Actor actor(String name, Role role, String scope) {
         return new Actor(Math.abs(name.hashCode()), name, Set.of(role), new DataScope(scope));
     }

@@ -81,7 +81,8 @@ class DistributionFlowTest {
         Actor clerk = DistributionFixtures.actor("clerk-" + village, Role.VILLAGE_ACCOUNTANT, village);
         Actor officer = DistributionFixtures.actor("officer-" + village, Role.COUNTY_OFFICER, COUNTY);
         String pkg = DistributionFixtures.leasedPackage(jdbc, village);
-        LeaseView lease = leases.create(
+        LeaseView lease = DistributionFixtures.approvedLease(
+                leases,
                 coopA,
                 new LeaseService.LeaseInput(
                         pkg,
@@ -94,17 +95,18 @@ class DistributionFlowTest {
         assertThat(lease.schedule()).hasSize(10);
         assertThat(lease.schedule().get(2).amountYuan()).isEqualTo("10500.01"); // 10000.01 × 1.05 = 10500.0105
         long incomeBefore = balance(DistributionAccounts.villageIncomeId(village));
-        var first = leases.pay(coopA, lease.id(), 1);
-        var again = leases.pay(coopB, lease.id(), 1);
+        var first = leases.pay(coopA, lease.id(), 1, null);
+        var again = leases.pay(coopB, lease.id(), 1, null);
         assertThat(first.getValue()).isTrue();
         assertThat(again.getValue()).isFalse();
         assertThat(again.getKey().id()).isEqualTo(first.getKey().id());
         assertThat(balance(DistributionAccounts.villageIncomeId(village)) - incomeBefore)
                 .isEqualTo(1_000_001);
-        assertThat(code(() -> leases.pay(coopA, lease.id(), 11))).isEqualTo("distribution.payment.bad-year");
+        assertThat(code(() -> leases.pay(coopA, lease.id(), 11, null))).isEqualTo("distribution.payment.bad-year");
 
         String investor = DistributionFixtures.party(jdbc, village, "enterprise", "衢州某旅游公司");
-        var project = projects.create(
+        var project = DistributionFixtures.approvedProject(
+                projects,
                 coopA,
                 new ProjectService.ProjectInput(
                         "竹林民宿",
@@ -220,9 +222,9 @@ class DistributionFlowTest {
         assertThat(balance(DistributionAccounts.householdId(hs.get(6)))).isZero();
 
         String pkg = DistributionFixtures.leasedPackage(jdbc, village);
-        LeaseView lease =
-                leases.create(coop, new LeaseService.LeaseInput(pkg, "C-1", "1000.03", "0", 1, "01-15", null));
-        leases.pay(coop, lease.id(), 1);
+        LeaseView lease = DistributionFixtures.approvedLease(
+                leases, coop, new LeaseService.LeaseInput(pkg, "C-1", "1000.03", "0", 1, "01-15", null));
+        leases.pay(coop, lease.id(), 1, null);
         ExecutorService pool = Executors.newFixedThreadPool(8);
         List<Future<RunView>> posts = new ArrayList<>();
         for (int i = 0; i < 8; i++) {

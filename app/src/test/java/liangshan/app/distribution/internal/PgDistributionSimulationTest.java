@@ -121,7 +121,8 @@ class PgDistributionSimulationTest {
         }
         registers.replace(clerk, code, new RegisterInput(register));
         String pkg = DistributionFixtures.leasedPackage(jdbc, code);
-        LeaseView lease = leases.create(
+        LeaseView lease = DistributionFixtures.approvedLease(
+                leases,
                 coop,
                 new LeaseService.LeaseInput(
                         pkg,
@@ -150,7 +151,7 @@ class PgDistributionSimulationTest {
         int year = 1 + random.nextInt(10);
         LeaseView lease = leases.get(v.coop(), v.lease());
         boolean paid = lease.schedule().get(year - 1).paid();
-        leases.pay(v.coop(), v.lease(), year);
+        leases.pay(v.coop(), v.lease(), year, null);
         if (!paid) {
             model.merge(
                     DistributionAccounts.villageIncomeId(v.code()),

@@ -131,9 +131,9 @@ class RunCrashTest {
                 rows);
         registers.replace(clerk, village, new RegisterInput(register));
         String pkg = DistributionFixtures.leasedPackage(jdbc, village);
-        LeaseView lease =
-                leases.create(coop, new LeaseService.LeaseInput(pkg, "KH-1", "90000.00", "0", 1, "06-30", null));
-        leases.pay(coop, lease.id(), 1);
+        LeaseView lease = DistributionFixtures.approvedLease(
+                leases, coop, new LeaseService.LeaseInput(pkg, "KH-1", "90000.00", "0", 1, "06-30", null));
+        leases.pay(coop, lease.id(), 1, null);
         List<String> ids = new ArrayList<>();
         for (int k = 0; k < RUNS; k++) {
             RunView run = runs.preview(clerk, village, new RunInput("2026", "1234.5" + k, "5", null, null, null, null));

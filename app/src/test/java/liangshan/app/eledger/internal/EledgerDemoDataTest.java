@@ -49,7 +49,7 @@ class EledgerDemoDataTest {
     JdbcClient jdbc;
 
     @Autowired
-    liangshan.app.identity.DemoAccounts accounts;
+    liangshan.app.identity.DemoUsers accounts;
 
     @Autowired
     org.springframework.core.env.Environment environment;
