@@ -4,6 +4,7 @@ import 'maplibre-gl/dist/maplibre-gl.css';
 import './styles.css';
 import './gep.css';
 import './eledger.css';
+import './credits.css';
 import { h, mount } from './dom.js';
 import { t, onLangChange, applyDocumentLang } from './i18n.js';
 import { auth, onUnauthorized } from './api.js';
@@ -17,7 +18,8 @@ import villagePage from './pages/village.js';
 import { countyPage, townPage } from './pages/division.js';
 import { cityPage, countiesPage } from './pages/city.js';
 import villagesPage from './pages/villages.js';
-import { centrePage, registersPage } from './pages/centres.js';
+import { centrePage } from './pages/centres.js';
+import { creditsRegisterPage } from './pages/credits-register.js';
 import notFoundPage from './pages/notfound.js';
 import passwordPage from './pages/password.js';
 
@@ -30,7 +32,7 @@ route('/county/:code', countyPage);
 route('/counties', countiesPage);
 route('/city', cityPage);
 route('/centre/:id', centrePage);
-route('/registers', registersPage);
+route('/registers', creditsRegisterPage);
 route('/password', passwordPage);
 
 const app = document.getElementById('app');
