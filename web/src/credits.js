@@ -3,6 +3,7 @@
 // decision 0005) and are shown as they are, only grouped — never through binary floating point.
 
 import { t } from './i18n.js';
+import { api } from './api.js';
 
 /** The public register's lists, in the order of the page's tabs, with their columns (JSON keys). */
 export const REGISTER_LISTS = {
@@ -42,4 +43,47 @@ export function codedLabel(column, value) {
 export function registerCsvHref(list, county) {
   const q = county ? `?county=${encodeURIComponent(county)}` : '';
   return `/api/v1/register/${list}.csv${q}`;
+}
+
+const enc = encodeURIComponent;
+/** A fresh key per command: the same key is sent again only when the same command is retried. */
+export const commandKey = () => globalThis.crypto?.randomUUID?.() || `k-${Date.now()}-${Math.random().toString(16).slice(2)}`;
+const command = (path, body, key = commandKey()) => api.post(path, body, { idempotencyKey: key });
+
+export const creditsApi = {
+  policies: (options) => api.get('/credits/policies', null, options),
+  parties: (county, options) => api.get('/credits/parties', { county, size: 500 }, options),
+  pools: (options) => api.get('/credits/pools', null, options),
+  settlePool: (county) => command(`/credits/pools/${enc(county)}/settle`, {}),
+  projects: (params, options) => api.get('/credits/projects', params, options),
+  project: (id, options) => api.get(`/credits/projects/${enc(id)}`, null, options),
+  propose: (body) => command('/credits/projects', body),
+  review: (id, decision, note) => command(`/credits/projects/${enc(id)}/review`, { decision, note: note || undefined }),
+  estimate: (id, body) => command(`/credits/projects/${enc(id)}/estimate`, body || {}),
+  verify: (id, body) => command(`/credits/projects/${enc(id)}/verifications`, body),
+  proposeRelease: (id, milestoneCode) => command(`/credits/projects/${enc(id)}/releases`, { milestoneCode }),
+  approveRelease: (id) => command(`/credits/releases/${enc(id)}/approve`, {}),
+  developments: (params, options) => api.get('/credits/developments', params, options),
+  development: (id, options) => api.get(`/credits/developments/${enc(id)}`, null, options),
+  registerDevelopment: (body) => command('/credits/developments', body),
+  retire: (obligationId, body) => command(`/credits/obligations/${enc(obligationId)}/retirements`, body),
+  buyFromPool: (obligationId, body) => command(`/credits/obligations/${enc(obligationId)}/pool-purchases`, body),
+  listings: (params, options) => api.get('/credits/listings', params, options),
+  list: (body) => command('/credits/listings', body),
+  delist: (id) => command(`/credits/listings/${enc(id)}/delist`, {}),
+  buy: (listingId, body) => command(`/credits/listings/${enc(listingId)}/purchases`, body),
+};
+
+/** Valid credit amounts as typed: up to 3 decimals, more than zero. */
+export function isCredits(text) {
+  const m = /^\s*(\d+)(?:\.(\d{1,3}))?\s*$/.exec(String(text ?? ''));
+  return Boolean(m) && (BigInt(m[1]) > 0n || Number(m[2] || 0) > 0);
+}
+
+/** Writers of a county's credits (the server checks again): city admin, county officer, cooperative. */
+export function canManageCredits(me, county) {
+  const roles = me?.roles || [];
+  const scope = me?.scope?.code || '';
+  const inScope = scope === '3308' || String(county || '').startsWith(scope) || scope.startsWith(String(county || '-'));
+  return inScope && roles.some((r) => ['CITY_ADMIN', 'COUNTY_OFFICER', 'COOPERATIVE_OPERATOR'].includes(r));
 }

@@ -20,6 +20,9 @@ import { cityPage, countiesPage } from './pages/city.js';
 import villagesPage from './pages/villages.js';
 import { centrePage } from './pages/centres.js';
 import { creditsRegisterPage } from './pages/credits-register.js';
+import { creditsCountyPage } from './pages/credits-county.js';
+import { creditsProjectPage } from './pages/credits-project.js';
+import { creditsDevelopmentPage } from './pages/credits-development.js';
 import notFoundPage from './pages/notfound.js';
 import passwordPage from './pages/password.js';
 
@@ -33,6 +36,9 @@ route('/counties', countiesPage);
 route('/city', cityPage);
 route('/centre/:id', centrePage);
 route('/registers', creditsRegisterPage);
+route('/credits/project/:id', creditsProjectPage);
+route('/credits/development/:id', creditsDevelopmentPage);
+route('/credits/:code', creditsCountyPage);
 route('/password', passwordPage);
 
 const app = document.getElementById('app');
