@@ -54,11 +54,17 @@ final class Amounts {
     }
 
     static String yuan(long fen) {
-        return BigDecimal.valueOf(fen).movePointLeft(2).setScale(2, RoundingMode.UNNECESSARY).toPlainString();
+        return BigDecimal.valueOf(fen)
+                .movePointLeft(2)
+                .setScale(2, RoundingMode.UNNECESSARY)
+                .toPlainString();
     }
 
     static String pct(int basisPoints) {
-        return BigDecimal.valueOf(basisPoints).movePointLeft(2).stripTrailingZeros().toPlainString();
+        return BigDecimal.valueOf(basisPoints)
+                .movePointLeft(2)
+                .stripTrailingZeros()
+                .toPlainString();
     }
 
     static void check(List<ApiException.FieldProblem> problems, String code) {

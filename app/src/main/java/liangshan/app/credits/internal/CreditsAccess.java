@@ -12,7 +12,7 @@ import org.springframework.stereotype.Component;
  * manage their county, the city administrator everything, an enterprise (INVESTOR) acts only for the
  * parties it is a member of; reads follow the data scope (outside it: 404).
  */
-@Component
+@Component("creditsCreditsAccess")
 class CreditsAccess {
 
     private final JdbcTemplate jdbc;

@@ -23,7 +23,7 @@ import org.springframework.web.bind.annotation.RestController;
  * and their obligations, the market (docs/api/credits.md). The registry request id of each mutation is
  * derived from the user and the {@code Idempotency-Key} (random without one).
  */
-@RestController
+@RestController("creditsCreditsController")
 @RequestMapping("/api/v1/credits")
 class CreditsController {
 

@@ -33,7 +33,7 @@ import tools.jackson.databind.JsonNode;
  * obligation ⌈|Δ| × multiplier⌉ under the current policy with its price set and provenance, and the eco
  * gate (生态通): {@code passed} only when retired credits acquit the obligation.
  */
-@Service
+@Service("creditsDevelopmentService")
 class DevelopmentService {
 
     record DevelopmentInput(
@@ -99,8 +99,11 @@ class DevelopmentService {
                 gep.compute(in.footprint().toString(), change, in.year(), in.inputs(), in.params());
         BigDecimal deltaFen = impact.totalDeltaYuan().movePointRight(2);
         // A loss is rounded UP to the fen (the developer never owes less), a gain gives no obligation.
-        long lossFen = deltaFen.signum() < 0 ? deltaFen.negate().setScale(0, RoundingMode.CEILING).longValueExact() : 0;
-        String id = "DP" + UUID.randomUUID().toString().replace("-", "").substring(0, 14).toUpperCase();
+        long lossFen = deltaFen.signum() < 0
+                ? deltaFen.negate().setScale(0, RoundingMode.CEILING).longValueExact()
+                : 0;
+        String id = "DP"
+                + UUID.randomUUID().toString().replace("-", "").substring(0, 14).toUpperCase();
         String division = in.villageCode() != null ? in.villageCode() : in.countyCode();
         return host.write(s -> {
             String policy = parties.currentPolicy();
@@ -155,7 +158,8 @@ class DevelopmentService {
     }
 
     Map<String, Object> get(Actor actor, String id) {
-        List<String> division = jdbc.queryForList("select division_code from credit_development where id = ?", String.class, id);
+        List<String> division =
+                jdbc.queryForList("select division_code from credit_development where id = ?", String.class, id);
         if (division.isEmpty()) {
             throw new ApiException(HttpStatus.NOT_FOUND, "credits.not-found");
         }
@@ -165,7 +169,9 @@ class DevelopmentService {
 
     Page<Map<String, Object>> list(Actor actor, String county, PageRequest page) {
         CreditsAccess.requireSignedIn(actor);
-        String prefix = county != null && actor.scope().covers(county) ? county : actor.scope().divisionCode();
+        String prefix = county != null && actor.scope().covers(county)
+                ? county
+                : actor.scope().divisionCode();
         List<String> ids = jdbc.queryForList(
                 "select id from credit_development where division_code like ? and division_code like ?"
                         + " order by created_at desc, id limit ? offset ?",
@@ -201,8 +207,9 @@ class DevelopmentService {
 
     /** The obligation with its eco gate: passed, covered-by-pool-liability or blocked. */
     static Map<String, Object> obligation(CreditRegistry r, String obligationId, Map<String, Object> row) {
-        Obligation o = r.obligation(obligationId).orElseThrow(() -> new IllegalStateException(
-                "obligation " + obligationId + " of development " + row.get("id") + " is not in the registry"));
+        Obligation o = r.obligation(obligationId)
+                .orElseThrow(() -> new IllegalStateException(
+                        "obligation " + obligationId + " of development " + row.get("id") + " is not in the registry"));
         long covered = r.liabilities().stream()
                 .filter(l -> l.obligationId().equals(obligationId))
                 .mapToLong(PoolLiability::outstandingUnits)

@@ -86,7 +86,9 @@ final class Footprints {
         }
         Map<Integer, Integer> fromTo = new TreeMap<>();
         for (Map.Entry<String, JsonNode> e : m.properties()) {
-            if (!e.getKey().matches("\\d{1,3}") || !e.getValue().isIntegralNumber() || !e.getValue().canConvertToInt()) {
+            if (!e.getKey().matches("\\d{1,3}")
+                    || !e.getValue().isIntegralNumber()
+                    || !e.getValue().canConvertToInt()) {
                 return null;
             }
             fromTo.put(Integer.parseInt(e.getKey()), e.getValue().asInt());

@@ -38,7 +38,9 @@ final class HostLedger implements Ledger {
     @Override
     public List<LedgerResult> createAccounts(List<NewAccount> accounts) {
         if (replaying) {
-            return accounts.stream().map(a -> new LedgerResult(a.id(), ResultCode.OK)).toList();
+            return accounts.stream()
+                    .map(a -> new LedgerResult(a.id(), ResultCode.OK))
+                    .toList();
         }
         return money.createAccounts(accounts, DIVISION);
     }
@@ -51,7 +53,9 @@ final class HostLedger implements Ledger {
     @Override
     public List<LedgerResult> submit(List<TransferRequest> requests) {
         if (replaying) {
-            return requests.stream().map(r -> new LedgerResult(r.id(), ResultCode.OK)).toList();
+            return requests.stream()
+                    .map(r -> new LedgerResult(r.id(), ResultCode.OK))
+                    .toList();
         }
         return money.submit(requests);
     }

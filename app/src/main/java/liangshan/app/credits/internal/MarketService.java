@@ -26,7 +26,7 @@ import org.springframework.stereotype.Service;
  * pool, market purchase (listing or bid, delivery versus payment as one linked ledger batch, then
  * retirement against the buyer's obligation in the same transaction) — and the market itself.
  */
-@Service
+@Service("creditsMarketService")
 class MarketService {
 
     record CreditsInput(String holderPartyId, String credits) {}
@@ -127,8 +127,7 @@ class MarketService {
         v.put("units", Amounts.credits(o.units()));
         v.put("amountYuan", Amounts.yuan(amountFen));
         if (dev != null) {
-            Map<String, Object> obligation =
-                    DevelopmentService.obligation(r, (String) dev.get("obligation_id"), dev);
+            Map<String, Object> obligation = DevelopmentService.obligation(r, (String) dev.get("obligation_id"), dev);
             v.put("obligation", obligation);
             v.put("gate", obligation.get("gate"));
         }
@@ -145,7 +144,8 @@ class MarketService {
         long price = Amounts.fen(in.priceYuanPerCredit(), "priceYuanPerCredit", "credits.bad-price", problems);
         Amounts.check(problems, "credits.invalid");
         PartyService.Party seller = actingFor(actor, in.sellerPartyId());
-        String id = "LS" + requestId.toString().replace("-", "").substring(0, 16).toUpperCase();
+        String id =
+                "LS" + requestId.toString().replace("-", "").substring(0, 16).toUpperCase();
         return host.write(s -> {
             s.require(
                     new CreditCommand.ListCredits(requestId, id, seller.id(), units, price, parties.currentPolicy()),
@@ -162,7 +162,8 @@ class MarketService {
         PartyService.Party seller = actingFor(actor, l.seller());
         return host.write(s -> {
             s.require(new CreditCommand.Delist(requestId, listingId, seller.id()), actor.username());
-            Map<String, Object> view = listingView(s.registry().listing(listingId).orElseThrow());
+            Map<String, Object> view =
+                    listingView(s.registry().listing(listingId).orElseThrow());
             audit.record("credits.listing.delisted", "credit_listing", listingId, seller.division(), null, view);
             return view;
         });
@@ -175,10 +176,12 @@ class MarketService {
     Map<String, Object> purchase(Actor actor, String listingId, PurchaseInput in, UUID requestId) {
         long units = units(in.credits());
         PartyService.Party buyer = actingFor(actor, in.buyerPartyId());
-        Map<String, Object> dev = in.obligationId() == null ? null : developments.byObligation(actor, in.obligationId());
+        Map<String, Object> dev =
+                in.obligationId() == null ? null : developments.byObligation(actor, in.obligationId());
         return host.write(s -> {
             CreditOutcome o = s.require(
-                    new CreditCommand.Buy(requestId, listingId, buyer.id(), units, PartyService.cashAccount(buyer.id())),
+                    new CreditCommand.Buy(
+                            requestId, listingId, buyer.id(), units, PartyService.cashAccount(buyer.id())),
                     actor.username());
             long amount = s.registry()
                     .listing(listingId)
@@ -234,7 +237,8 @@ class MarketService {
         long price = Amounts.fen(in.priceYuanPerCredit(), "priceYuanPerCredit", "credits.bad-price", problems);
         Amounts.check(problems, "credits.invalid");
         PartyService.Party buyer = actingFor(actor, in.buyerPartyId());
-        String id = "BD" + requestId.toString().replace("-", "").substring(0, 16).toUpperCase();
+        String id =
+                "BD" + requestId.toString().replace("-", "").substring(0, 16).toUpperCase();
         return host.write(s -> {
             s.require(
                     new CreditCommand.PlaceBid(
@@ -256,8 +260,8 @@ class MarketService {
         long units = units(in.credits());
         PartyService.Party seller = actingFor(actor, in.sellerPartyId());
         return host.write(s -> {
-            CreditOutcome o = s.require(
-                    new CreditCommand.AcceptBid(requestId, bidId, seller.id(), units), actor.username());
+            CreditOutcome o =
+                    s.require(new CreditCommand.AcceptBid(requestId, bidId, seller.id(), units), actor.username());
             long amount = s.registry()
                     .bid(bidId)
                     .map(b -> CreditUnits.paymentFen(units, b.priceFenPerCredit()))
@@ -267,7 +271,8 @@ class MarketService {
     }
 
     Map<String, Object> withdrawBid(Actor actor, String bidId, UUID requestId) {
-        Bid b = host.read(r -> r.bid(bidId)).orElseThrow(() -> new ApiException(HttpStatus.NOT_FOUND, "credits.not-found"));
+        Bid b = host.read(r -> r.bid(bidId))
+                .orElseThrow(() -> new ApiException(HttpStatus.NOT_FOUND, "credits.not-found"));
         PartyService.Party buyer = actingFor(actor, b.buyer());
         return host.write(s -> {
             s.require(new CreditCommand.WithdrawBid(requestId, bidId, buyer.id()), actor.username());

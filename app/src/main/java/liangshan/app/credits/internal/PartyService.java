@@ -30,7 +30,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 
 /** Policies, eco-credit accounts (parties), their members and the county reserve pools. */
-@Service
+@Service("creditsPartyService")
 class PartyService {
 
     static final List<String> COUNTIES = List.of("330802", "330803", "330822", "330824", "330825", "330881");
@@ -79,12 +79,7 @@ class PartyService {
     private final AuditTrail audit;
     private final Clock clock;
 
-    PartyService(
-            RegistryHost host,
-            JdbcTemplate jdbc,
-            MoneyLedger money,
-            AuditTrail audit,
-            Clock clock) {
+    PartyService(RegistryHost host, JdbcTemplate jdbc, MoneyLedger money, AuditTrail audit, Clock clock) {
         this.host = host;
         this.jdbc = jdbc;
         this.money = money;
@@ -125,15 +120,21 @@ class PartyService {
                     Amounts.basisPoints(r.operatorPct()),
                     Amounts.basisPoints(r.fundsPct())
                 };
-        if (r == null || r.version() == null || r.version().isBlank() || bp[0] < 0 || bp[1] < 0 || bp[2] < 0
-                || bp[3] < 0 || bp[0] + bp[1] + bp[2] + bp[3] != 10_000) {
+        if (r == null
+                || r.version() == null
+                || r.version().isBlank()
+                || bp[0] < 0
+                || bp[1] < 0
+                || bp[2] < 0
+                || bp[3] < 0
+                || bp[0] + bp[1] + bp[2] + bp[3] != 10_000) {
             problems.add(new FieldProblem("revenueRule", "credits.bad-revenue-rule", null, null));
         }
         Amounts.check(problems, "credits.invalid");
         BigDecimal m = multiplier;
         return host.write(s -> {
-            Integer exists =
-                    jdbc.queryForObject("select count(*) from credit_policy where version = ?", Integer.class, in.version());
+            Integer exists = jdbc.queryForObject(
+                    "select count(*) from credit_policy where version = ?", Integer.class, in.version());
             if (exists > 0) {
                 throw new ApiException(HttpStatus.CONFLICT, "credits.policy.exists");
             }
@@ -163,7 +164,8 @@ class PartyService {
 
     List<Map<String, Object>> policies(Actor actor) {
         CreditsAccess.requireSignedIn(actor);
-        return jdbc.queryForList("select version from credit_policy order by created_at, version", String.class)
+        return jdbc
+                .queryForList("select version from credit_policy order by created_at, version", String.class)
                 .stream()
                 .map(this::policy)
                 .toList();
@@ -173,7 +175,9 @@ class PartyService {
         Map<String, Object> row = jdbc.queryForMap("select * from credit_policy where version = ?", version);
         Map<String, Object> v = new LinkedHashMap<>();
         v.put("version", version);
-        v.put("multiplier", ((BigDecimal) row.get("multiplier")).stripTrailingZeros().toPlainString());
+        v.put(
+                "multiplier",
+                ((BigDecimal) row.get("multiplier")).stripTrailingZeros().toPlainString());
         v.put("sameCounty", row.get("same_county"));
         v.put("matchServiceType", row.get("match_service_type"));
         v.put("stacking", row.get("stacking"));
@@ -191,8 +195,10 @@ class PartyService {
 
     /** The most recently published policy version. */
     String currentPolicy() {
-        return jdbc.queryForList(
-                        "select version from credit_policy order by created_at desc, version desc limit 1", String.class)
+        return jdbc
+                .queryForList(
+                        "select version from credit_policy order by created_at desc, version desc limit 1",
+                        String.class)
                 .stream()
                 .findFirst()
                 .orElseThrow(() -> new ApiException(HttpStatus.CONFLICT, "credits.no-policy"));
@@ -212,12 +218,14 @@ class PartyService {
         if (in.villageCode() != null && (county == null || !in.villageCode().matches(county + "\\d{6}"))) {
             problems.add(new FieldProblem("villageCode", "credits.bad-village", null, null));
         }
-        if (in.type() == null || !List.of("village_collective", "cooperative", "enterprise").contains(in.type())) {
+        if (in.type() == null
+                || !List.of("village_collective", "cooperative", "enterprise").contains(in.type())) {
             problems.add(new FieldProblem("type", "credits.bad-type", null, null));
         }
         Amounts.check(problems, "credits.invalid");
         CreditsAccess.requireManager(actor, county);
-        String id = "CP" + UUID.randomUUID().toString().replace("-", "").substring(0, 16).toUpperCase();
+        String id = "CP"
+                + UUID.randomUUID().toString().replace("-", "").substring(0, 16).toUpperCase();
         String division = in.villageCode() != null ? in.villageCode() : county;
         ProjectKind kind = in.type().equals("village_collective") ? ProjectKind.VILLAGE : ProjectKind.ENTERPRISE;
         return host.write(s -> {
@@ -298,9 +306,11 @@ class PartyService {
     }
 
     Party find(String id) {
-        return jdbc.query(
+        return jdbc
+                .query(
                         "select id, name, type, county_code, division_code from credit_party where id = ?",
-                        (rs, n) -> new Party(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5)),
+                        (rs, n) -> new Party(
+                                rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5)),
                         id)
                 .stream()
                 .findFirst()
@@ -314,7 +324,9 @@ class PartyService {
 
     Page<PartyView> list(Actor actor, String county, PageRequest page) {
         CreditsAccess.requireSignedIn(actor);
-        String prefix = county != null && actor.scope().covers(county) ? county : actor.scope().divisionCode();
+        String prefix = county != null && actor.scope().covers(county)
+                ? county
+                : actor.scope().divisionCode();
         List<String> ids = jdbc.queryForList(
                 "select id from credit_party where division_code like ? and division_code like ? order by created_at, id"
                         + " limit ? offset ?",
@@ -328,7 +340,8 @@ class PartyService {
                 Long.class,
                 actor.scope().likePattern(),
                 prefix + "%");
-        List<PartyView> views = host.read(r -> ids.stream().map(id -> view(r, id)).toList());
+        List<PartyView> views =
+                host.read(r -> ids.stream().map(id -> view(r, id)).toList());
         return page.toPage(views, total);
     }
 
@@ -375,8 +388,11 @@ class PartyService {
             money.open(List.of(cash));
             CreditParty party = CreditParty.single(id, county, ProjectKind.GOVERNMENT, cash.id());
             s.require(new CreditCommand.OpenAccount(requestId, party), actor.username());
-            UUID configure = UUID.nameUUIDFromBytes(("pool:" + requestId).getBytes(java.nio.charset.StandardCharsets.UTF_8));
-            s.require(new CreditCommand.ConfigurePool(configure, new CountyPool(county, id, price, cash.id())), actor.username());
+            UUID configure =
+                    UUID.nameUUIDFromBytes(("pool:" + requestId).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            s.require(
+                    new CreditCommand.ConfigurePool(configure, new CountyPool(county, id, price, cash.id())),
+                    actor.username());
             jdbc.update(
                     "insert into credit_pool (county_code, party_id, price_fen_per_credit) values (?, ?, ?)",
                     county,

@@ -21,7 +21,7 @@ import org.springframework.web.bind.annotation.RestController;
  * JSON pages, or with {@code ?format=csv} / {@code .csv} the whole list as UTF-8 CSV with a BOM and
  * Chinese headers (Excel opens it as is).
  */
-@RestController
+@RestController("creditsRegisterController")
 class RegisterController {
 
     static final int CSV_LIMIT = 100_000;
@@ -58,9 +58,14 @@ class RegisterController {
 
     private ResponseEntity<byte[]> csv(String name, String county) {
         RegisterQueries.Table table = RegisterQueries.TABLES.get(name);
-        List<Map<String, Object>> rows = queries.rows(name, county, 0, CSV_LIMIT).rows();
+        List<Map<String, Object>> rows =
+                queries.rows(name, county, 0, CSV_LIMIT).rows();
         StringBuilder out = new StringBuilder("\uFEFF");
-        out.append(String.join(",", table.columns().values().stream().map(RegisterController::cell).toList()))
+        out.append(String.join(
+                        ",",
+                        table.columns().values().stream()
+                                .map(RegisterController::cell)
+                                .toList()))
                 .append("\r\n");
         for (Map<String, Object> row : rows) {
             out.append(String.join(

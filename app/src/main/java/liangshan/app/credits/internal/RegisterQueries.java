@@ -16,7 +16,7 @@ import org.springframework.stereotype.Component;
  * retirements with the obligation acquitted, obligations with their status. Public facts only: no cash
  * balances, no users. Each list has its columns in order, with the Chinese CSV header of each.
  */
-@Component
+@Component("creditsRegisterQueries")
 class RegisterQueries {
 
     /** A register list: English JSON keys in column order with their Chinese CSV headers. */
@@ -75,7 +75,8 @@ class RegisterQueries {
         return switch (name) {
             case "projects" -> projects(c, offset, limit);
             case "issuances" -> register(c, "kind = 'ISSUANCE'", offset, limit, this::issuance, true);
-            case "transfers" -> register(c, "kind in ('TRANSFER', 'SALE', 'POOL_SALE')", offset, limit, this::transfer, false);
+            case "transfers" ->
+                register(c, "kind in ('TRANSFER', 'SALE', 'POOL_SALE')", offset, limit, this::transfer, false);
             case "retirements" -> register(c, "kind = 'RETIREMENT'", offset, limit, this::retirement, false);
             case "obligations" -> obligations(c, offset, limit);
             default -> throw new IllegalArgumentException(name);
@@ -91,8 +92,12 @@ class RegisterQueries {
                 + (join ? " left join credit_project p on p.batch_id = g.from_party" : "")
                 + " where " + kinds.replace("kind", "g.kind") + " and g.county_code like ?";
         List<Map<String, Object>> rows = jdbc.query(
-                "select g.*" + (join ? ", p.id as project_id, p.policy_version, p.estimate->>'year' as vintage,"
-                        + " p.estimate->>'params' as price_set" : "") + from + " order by g.id desc limit ? offset ?",
+                "select g.*"
+                        + (join
+                                ? ", p.id as project_id, p.policy_version, p.estimate->>'year' as vintage,"
+                                        + " p.estimate->>'params' as price_set"
+                                : "")
+                        + from + " order by g.id desc limit ? offset ?",
                 (rs, n) -> mapper.map(rs),
                 county,
                 limit,
@@ -165,9 +170,12 @@ class RegisterQueries {
                             "estimatedCredits",
                             estimate == null
                                     ? null
-                                    : Amounts.credits(Json.read(estimate).path("units").asLong()));
+                                    : Amounts.credits(
+                                            Json.read(estimate).path("units").asLong()));
                     v.put("policyVersion", rs.getString("policy_version"));
-                    v.put("approvedAt", rs.getTimestamp("reviewed_at").toInstant().toString());
+                    v.put(
+                            "approvedAt",
+                            rs.getTimestamp("reviewed_at").toInstant().toString());
                     return v;
                 },
                 county,

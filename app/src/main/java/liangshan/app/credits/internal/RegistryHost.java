@@ -44,7 +44,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * command returns the stored answer (replay), another command {@code REQUEST_ID_REUSED}. Rejections are
  * stored too, and committed, so a retry answers the same rejection even after a restart.
  */
-@Component
+@Component("creditsRegistryHost")
 class RegistryHost {
 
     /** The advisory lock key of the registry ("LSCRED"). */
@@ -148,11 +148,11 @@ class RegistryHost {
 
     /** The county of a party (parties never move). */
     String countyOf(String party) {
-        return partyCounty.computeIfAbsent(party, p -> jdbc.queryForList(
-                        "select county_code from credit_party where id = ?", String.class, p)
-                .stream()
-                .findFirst()
-                .orElse("330800"));
+        return partyCounty.computeIfAbsent(
+                party,
+                p -> jdbc.queryForList("select county_code from credit_party where id = ?", String.class, p).stream()
+                        .findFirst()
+                        .orElse("330800"));
     }
 
     private void catchUp() {

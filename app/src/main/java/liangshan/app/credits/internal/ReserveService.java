@@ -35,7 +35,7 @@ import tools.jackson.databind.JsonNode;
  * (PENDING units) → milestone verifications (验收) → release proposed by one person and approved by another
  * (ISSUED credits with serials). Each step is one transaction with its registry command and audit record.
  */
-@Service
+@Service("creditsReserveService")
 class ReserveService {
 
     record MilestoneInput(String code, String dueOn, String cumulativePct) {}
@@ -108,7 +108,8 @@ class ReserveService {
                     kind == ProjectKind.GOVERNMENT ? "credits.pool.missing" : "credits.bad-party");
         }
         access.requireActFor(actor, owner, county);
-        String id = "RP" + UUID.randomUUID().toString().replace("-", "").substring(0, 14).toUpperCase();
+        String id = "RP"
+                + UUID.randomUUID().toString().replace("-", "").substring(0, 14).toUpperCase();
         String division = in.villageCode() != null ? in.villageCode() : county;
         return host.write(s -> {
             insert(id, in, kind, owner, division, fp, cost, actor);
@@ -191,7 +192,9 @@ class ReserveService {
         Set<String> codes = new java.util.HashSet<>();
         for (MilestoneInput m : milestones) {
             int bp = Amounts.basisPoints(m.cumulativePct());
-            if (m.code() == null || !m.code().matches("[a-z][a-z0-9]*(\\.[a-z0-9]+)*") || !codes.add(m.code())
+            if (m.code() == null
+                    || !m.code().matches("[a-z][a-z0-9]*(\\.[a-z0-9]+)*")
+                    || !codes.add(m.code())
                     || bp <= last) {
                 return false;
             }
@@ -302,21 +305,24 @@ class ReserveService {
         Map<String, Object> before = row(actor, id);
         CreditsAccess.requireManager(actor, (String) before.get("county_code"));
         requireStatus(before, "approved");
-        LandCoverChange change = Footprints.change(Json.read((String) before.get("change")));
+        LandCoverChange change =
+                Footprints.change(Json.read(before.get("change").toString()));
         EstimateInput e = in == null ? new EstimateInput(null, null, null) : in;
         ProjectImpactResult impact =
                 gep.compute((String) before.get("footprint"), change, e.year(), e.inputs(), e.params());
         BigDecimal gainFen = impact.totalDeltaYuan().movePointRight(2).setScale(0, RoundingMode.FLOOR);
         if (gainFen.signum() <= 0) {
             throw new ApiException(
-                    HttpStatus.CONFLICT, "credits.project.no-gain", impact.totalDeltaYuan().toPlainString());
+                    HttpStatus.CONFLICT,
+                    "credits.project.no-gain",
+                    impact.totalDeltaYuan().toPlainString());
         }
         long units = gainFen.longValueExact() * 10; // 1 credit = 1 元/yr = 100 fen = 1000 units
         return host.write(s -> {
             Map<String, Object> r = jdbc.queryForMap("select * from credit_project where id = ? for update", id);
             requireStatus(r, "approved");
             String batchId = "B-" + id;
-            List<Milestone> caps = caps(Json.milestones((String) r.get("milestones")), units);
+            List<Milestone> caps = caps(Json.milestones(r.get("milestones").toString()), units);
             s.require(
                     new CreditCommand.CreateBatch(
                             requestId,
@@ -341,7 +347,8 @@ class ReserveService {
                     CommandCodec.encode(estimate),
                     id);
             Map<String, Object> view = views.project(s.registry(), id);
-            audit.record("credits.project.estimated", "credit_project", id, (String) r.get("division_code"), null, view);
+            audit.record(
+                    "credits.project.estimated", "credit_project", id, (String) r.get("division_code"), null, view);
             return view;
         });
     }
@@ -403,7 +410,8 @@ class ReserveService {
         CreditsAccess.requireManager(actor, (String) before.get("county_code"));
         requireStatus(before, "estimated");
         return host.write(s -> {
-            String releaseId = "RL" + requestId.toString().replace("-", "").substring(0, 16).toUpperCase();
+            String releaseId = "RL"
+                    + requestId.toString().replace("-", "").substring(0, 16).toUpperCase();
             s.require(
                     new CreditCommand.ProposeRelease(
                             requestId, releaseId, (String) before.get("batch_id"), milestoneCode, actor.username()),
@@ -417,7 +425,12 @@ class ReserveService {
                     OffsetDateTime.now(clock));
             Map<String, Object> view = views.release(releaseId);
             audit.record(
-                    "credits.release.proposed", "credit_release", releaseId, (String) before.get("division_code"), null, view);
+                    "credits.release.proposed",
+                    "credit_release",
+                    releaseId,
+                    (String) before.get("division_code"),
+                    null,
+                    view);
             return view;
         });
     }
@@ -456,7 +469,9 @@ class ReserveService {
     liangshan.app.web.Page<Map<String, Object>> list(
             Actor actor, String county, String status, liangshan.app.web.PageRequest page) {
         CreditsAccess.requireSignedIn(actor);
-        String prefix = county != null && actor.scope().covers(county) ? county : actor.scope().divisionCode();
+        String prefix = county != null && actor.scope().covers(county)
+                ? county
+                : actor.scope().divisionCode();
         String where = " from credit_project where division_code like ? and division_code like ?"
                 + " and (cast(? as text) is null or status = ?)";
         List<String> ids = jdbc.queryForList(
@@ -470,6 +485,7 @@ class ReserveService {
                 page.offset());
         Long total = jdbc.queryForObject(
                 "select count(*)" + where, Long.class, actor.scope().likePattern(), prefix + "%", status, status);
-        return page.toPage(host.read(r -> ids.stream().map(id -> views.project(r, id)).toList()), total);
+        return page.toPage(
+                host.read(r -> ids.stream().map(id -> views.project(r, id)).toList()), total);
     }
 }

@@ -16,7 +16,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /** The JSON views of restoration projects and releases (docs/api/credits.md, "Restoration reserve library"). */
-@Component
+@Component("creditsReserveViews")
 class ReserveViews {
 
     private final JdbcTemplate jdbc;
@@ -54,7 +54,11 @@ class ReserveViews {
         v.put("milestones", milestones(r, batch, batchId));
         v.put(
                 "releases",
-                jdbc.queryForList("select id from credit_release where project_id = ? order by proposed_at", String.class, id)
+                jdbc
+                        .queryForList(
+                                "select id from credit_release where project_id = ? order by proposed_at",
+                                String.class,
+                                id)
                         .stream()
                         .map(this::release)
                         .toList());
@@ -84,15 +88,15 @@ class ReserveViews {
         return e;
     }
 
-    private List<Map<String, Object>> milestones(
-            Map<String, Object> r, Optional<IssuanceBatch> batch, String batchId) {
+    private List<Map<String, Object>> milestones(Map<String, Object> r, Optional<IssuanceBatch> batch, String batchId) {
         Set<String> verified = new TreeSet<>(jdbc.queryForList(
                 "select command->>'milestoneCode' from credit_command where kind = 'RecordVerification'"
                         + " and code = 'OK' and command->>'batchId' = ? and (command->>'completed')::boolean",
                 String.class,
                 batchId));
         List<Map<String, Object>> out = new ArrayList<>();
-        for (ReserveService.MilestoneInput m : Json.milestones(r.get("milestones").toString())) {
+        for (ReserveService.MilestoneInput m :
+                Json.milestones(r.get("milestones").toString())) {
             Map<String, Object> mv = new LinkedHashMap<>();
             mv.put("code", m.code());
             mv.put("dueOn", m.dueOn());

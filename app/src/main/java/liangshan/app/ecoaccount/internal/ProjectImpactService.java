@@ -147,7 +147,8 @@ class ProjectImpactService implements liangshan.app.ecoaccount.ProjectGep {
 
     private ProjectImpactJson compute(ProjectImpactRequest body, LandCoverChange change) {
         Resolved r = inputSet(body);
-        return ProjectImpactJson.of(run(body, change, r, body.footprint().toString()), r.set().name());
+        return ProjectImpactJson.of(
+                run(body, change, r, body.footprint().toString()), r.set().name());
     }
 
     @Override
