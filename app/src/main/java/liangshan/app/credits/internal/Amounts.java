@@ -49,6 +49,11 @@ final class Amounts {
         return new BigDecimal(text).movePointRight(scale).longValueExact();
     }
 
+    /** Units of a credits string this module wrote ({@link #credits}). */
+    static long parseUnits(String credits) {
+        return new BigDecimal(credits).movePointRight(3).longValueExact();
+    }
+
     static String credits(long units) {
         return CreditUnits.format(units);
     }
