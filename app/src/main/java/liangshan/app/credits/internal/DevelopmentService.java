@@ -73,23 +73,7 @@ class DevelopmentService {
     }
 
     Map<String, Object> create(Actor actor, DevelopmentInput in, UUID requestId) {
-        List<FieldProblem> problems = new ArrayList<>();
-        if (in.name() == null || in.name().isBlank()) {
-            problems.add(new FieldProblem("name", "credits.name-required", null, null));
-        }
-        if (in.countyCode() == null || !PartyService.COUNTIES.contains(in.countyCode())) {
-            problems.add(new FieldProblem("countyCode", "credits.bad-county", null, null));
-        } else if (in.villageCode() != null && !in.villageCode().matches(in.countyCode() + "\\d{6}")) {
-            problems.add(new FieldProblem("villageCode", "credits.bad-village", null, null));
-        }
-        if (Footprints.read(in.footprint()) == null) {
-            problems.add(new FieldProblem("footprint", "credits.bad-footprint", null, null));
-        }
-        LandCoverChange change = Footprints.change(in.change());
-        if (change == null) {
-            problems.add(new FieldProblem("change", "credits.bad-change", null, null));
-        }
-        Amounts.check(problems, "credits.development.invalid");
+        LandCoverChange change = validate(in);
         PartyService.Party developer = in.developerPartyId() == null ? null : parties.find(in.developerPartyId());
         if (developer == null || !developer.county().equals(in.countyCode())) {
             throw new ApiException(HttpStatus.BAD_REQUEST, "credits.bad-party");
@@ -144,6 +128,28 @@ class DevelopmentService {
             audit.record("credits.development.registered", "credit_development", id, division, null, view);
             return view;
         });
+    }
+
+    /** Every problem of the input at once (400 {@code credits.development.invalid}); answers the change. */
+    private static LandCoverChange validate(DevelopmentInput in) {
+        List<FieldProblem> problems = new ArrayList<>();
+        if (in.name() == null || in.name().isBlank()) {
+            problems.add(new FieldProblem("name", "credits.name-required", null, null));
+        }
+        if (in.countyCode() == null || !PartyService.COUNTIES.contains(in.countyCode())) {
+            problems.add(new FieldProblem("countyCode", "credits.bad-county", null, null));
+        } else if (in.villageCode() != null && !in.villageCode().matches(in.countyCode() + "\\d{6}")) {
+            problems.add(new FieldProblem("villageCode", "credits.bad-village", null, null));
+        }
+        if (Footprints.read(in.footprint()) == null) {
+            problems.add(new FieldProblem("footprint", "credits.bad-footprint", null, null));
+        }
+        LandCoverChange change = Footprints.change(in.change());
+        if (change == null) {
+            problems.add(new FieldProblem("change", "credits.bad-change", null, null));
+        }
+        Amounts.check(problems, "credits.development.invalid");
+        return change;
     }
 
     /** The development row for an obligation (to check scope and find the obligor). */

@@ -95,15 +95,7 @@ class PartyService {
         if (in.version() == null || in.version().isBlank()) {
             problems.add(new FieldProblem("version", "credits.bad-version", null, null));
         }
-        BigDecimal multiplier = null;
-        try {
-            multiplier = new BigDecimal(in.multiplier());
-        } catch (RuntimeException e) {
-            multiplier = null;
-        }
-        if (multiplier == null || multiplier.signum() <= 0 || multiplier.scale() > 6) {
-            problems.add(new FieldProblem("multiplier", "credits.bad-multiplier", null, null));
-        }
+        BigDecimal multiplier = multiplier(in.multiplier(), problems);
         if (in.stacking() == null || !List.of("NONE", "WITH_CARBON_SINK", "ALL").contains(in.stacking())) {
             problems.add(new FieldProblem("stacking", "credits.bad-stacking", null, null));
         }
@@ -160,6 +152,21 @@ class PartyService {
             host.invalidate();
             return view;
         });
+    }
+
+    /** A multiplier &gt; 0 with at most 6 decimals (the column's scale), or null with a field problem. */
+    private static BigDecimal multiplier(String text, List<FieldProblem> problems) {
+        BigDecimal m;
+        try {
+            m = new BigDecimal(text);
+        } catch (RuntimeException e) {
+            m = null;
+        }
+        if (m == null || m.signum() <= 0 || m.scale() > 6) {
+            problems.add(new FieldProblem("multiplier", "credits.bad-multiplier", null, null));
+            return null;
+        }
+        return m;
     }
 
     List<Map<String, Object>> policies(Actor actor) {

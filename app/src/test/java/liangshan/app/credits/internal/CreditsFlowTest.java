@@ -48,36 +48,9 @@ class CreditsFlowTest {
         TestAccounts.Account investorAccount = TestAccounts.create(context, "cred-inv", Role.INVESTOR, C);
         ApiClient investor = new ApiClient(port).signedIn(investorAccount.username(), investorAccount.password());
 
-        String version = TestAccounts.unique("pol");
-        ok(
-                admin.post(
-                        "/api/v1/credits/policies",
-                        "{\"version\":\"" + version + "\",\"multiplier\":\"1.0\","
-                                + "\"sameCounty\":true,\"matchServiceType\":false,\"stacking\":\"NONE\",\"bufferPct\":\"5\","
-                                + "\"revenueRule\":{\"version\":\"r-" + version
-                                + "\",\"villagePct\":\"60\",\"householdsPct\":\"20\","
-                                + "\"operatorPct\":\"10\",\"fundsPct\":\"10\"}}"),
-                201);
-        maker.post("/api/v1/credits/pools", "{\"countyCode\":\"" + C + "\",\"priceYuanPerCredit\":\"50.00\"}");
-        String village = ok(
-                        maker.post(
-                                "/api/v1/credits/parties",
-                                "{\"name\":\"下淤村\",\"countyCode\":\"" + C + "\",\"type\":\"village_collective\"}"),
-                        201)
-                .path("id")
-                .asString();
-        String enterprise = ok(
-                        maker.post(
-                                "/api/v1/credits/parties",
-                                "{\"name\":\"开化某建材公司\",\"countyCode\":\"" + C + "\",\"type\":\"enterprise\"}"),
-                        201)
-                .path("id")
-                .asString();
-        assertThat(maker.post(
-                                "/api/v1/credits/parties/" + enterprise + "/members",
-                                "{\"username\":\"" + investorAccount.username() + "\"}")
-                        .status())
-                .isEqualTo(204);
+        String[] ids = setUp(admin, maker, investorAccount.username());
+        String village = ids[0];
+        String enterprise = ids[1];
 
         String project = propose(maker, land, village);
         long issued = release(maker, checker, project, land);
@@ -135,6 +108,42 @@ class CreditsFlowTest {
                 .isEqualTo(issued - owed);
 
         publicRegister(project, listingId, obligation.path("id").asString(), enterprise, village, payment);
+    }
+
+    /** Policy, pool, a village collective and an enterprise with the investor as member: {village, enterprise}. */
+    private String[] setUp(ApiClient admin, ApiClient maker, String investor) {
+        String version = TestAccounts.unique("pol");
+        ok(
+                admin.post(
+                        "/api/v1/credits/policies",
+                        "{\"version\":\"" + version + "\",\"multiplier\":\"1.0\","
+                                + "\"sameCounty\":true,\"matchServiceType\":false,\"stacking\":\"NONE\",\"bufferPct\":\"5\","
+                                + "\"revenueRule\":{\"version\":\"r-" + version
+                                + "\",\"villagePct\":\"60\",\"householdsPct\":\"20\","
+                                + "\"operatorPct\":\"10\",\"fundsPct\":\"10\"}}"),
+                201);
+        maker.post("/api/v1/credits/pools", "{\"countyCode\":\"" + C + "\",\"priceYuanPerCredit\":\"50.00\"}");
+        String village = ok(
+                        maker.post(
+                                "/api/v1/credits/parties",
+                                "{\"name\":\"下淤村\",\"countyCode\":\"" + C + "\",\"type\":\"village_collective\"}"),
+                        201)
+                .path("id")
+                .asString();
+        String enterprise = ok(
+                        maker.post(
+                                "/api/v1/credits/parties",
+                                "{\"name\":\"开化某建材公司\",\"countyCode\":\"" + C + "\",\"type\":\"enterprise\"}"),
+                        201)
+                .path("id")
+                .asString();
+        assertThat(maker.post(
+                                "/api/v1/credits/parties/" + enterprise + "/members",
+                                "{\"username\":\"" + investor + "\"}")
+                        .status())
+                .isEqualTo(204);
+
+        return new String[] {village, enterprise};
     }
 
     private void publicRegister(
