@@ -109,7 +109,7 @@ class CreditsDemoData implements ApplicationRunner {
                 return;
             }
             for (int i = 0;
-                    i < 120 && !Files.isRegularFile(data.resolve("gep/inputs/" + INPUTS + "/inputs.json"));
+                    i < 120 && !Files.isRegularFile(data.dataDir().resolve("gep/inputs/" + INPUTS + "/inputs.json"));
                     i++) {
                 Thread.sleep(10_000);
             }
