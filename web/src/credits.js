@@ -74,6 +74,14 @@ export const creditsApi = {
   buy: (listingId, body) => command(`/credits/listings/${enc(listingId)}/purchases`, body),
 };
 
+/** Integer units (0.001 credit) of a credit string with up to 3 decimals; null when it is not one. */
+export function unitsOf(text) {
+  const m = /^(-)?(\d+)(?:\.(\d{1,3}))?$/.exec(String(text ?? '').trim());
+  if (!m) return null;
+  const units = BigInt(m[2]) * 1000n + BigInt((m[3] || '').padEnd(3, '0'));
+  return m[1] ? -units : units;
+}
+
 /** Valid credit amounts as typed: up to 3 decimals, more than zero. */
 export function isCredits(text) {
   const m = /^\s*(\d+)(?:\.(\d{1,3}))?\s*$/.exec(String(text ?? ''));

@@ -27,3 +27,13 @@ test('register CSV addresses carry the county filter', () => {
   assert.equal(registerCsvHref('retirements', '330824'), '/api/v1/register/retirements.csv?county=330824');
   assert.deepEqual(Object.keys(REGISTER_LISTS), ['projects', 'issuances', 'transfers', 'retirements', 'obligations']);
 });
+
+test('credit strings become exact integer units', async () => {
+  const { unitsOf } = await import('../src/credits.js');
+  assert.equal(unitsOf('4939123.780'), 4939123780n);
+  assert.equal(unitsOf('0.001'), 1n);
+  assert.equal(unitsOf('12'), 12000n);
+  assert.equal(unitsOf('-1.5'), -1500n);
+  assert.equal(unitsOf('1.2345'), null);
+  assert.equal(unitsOf(null), null);
+});

@@ -8,7 +8,7 @@ import { t } from '../i18n.js';
 import { formatDate, formatYuan } from '../format.js';
 import { dataTable, errorState, factList, loadingState, pageHeader } from '../ui.js';
 import { field, formAlert, hideAlert, input, pairSelect, showProblems } from '../ledger-ui.js';
-import { canManageCredits, codedLabel, creditsApi, groupDecimal } from '../credits.js';
+import { canManageCredits, codedLabel, creditsApi, groupDecimal, unitsOf } from '../credits.js';
 
 function actionButton(label, action, run) {
   const b = h('button', { type: 'button', class: 'btn btn-small', dataset: { action } }, label);
@@ -61,7 +61,10 @@ function actions(p, ctx, reload) {
       );
     }
     const released = new Set((p.releases || []).map((r) => r.milestoneCode));
-    for (const m of (p.milestones || []).filter((x) => x.verified && !released.has(x.code))) {
+    // A release brings the issued credits up to its milestone's cap: milestones whose cap is already
+    // reached (a later milestone was released) have nothing left to release.
+    const issued = unitsOf(p.estimate?.released) ?? 0n;
+    for (const m of (p.milestones || []).filter((x) => x.verified && !released.has(x.code) && (unitsOf(x.capUnits) ?? 0n) > issued)) {
       items.push(actionButton(t('credits.project.proposeRelease', { code: m.code }), 'propose-release', attempt(() => creditsApi.proposeRelease(p.id, m.code))));
     }
     for (const r of (p.releases || []).filter((x) => x.status === 'proposed')) {
