@@ -173,4 +173,41 @@ class CreditsRulesTest {
     private static long units(String credits) {
         return CreditsFixtures.units(credits);
     }
+
+    @Test
+    void rolesAndScopeDecideWhoMayActAndRead() {
+        String village = CreditsFixtures.party(parties, COUNTY, "village_collective");
+        var otherOfficer = CreditsFixtures.officer("other-officer", OTHER_COUNTY);
+        assertThat(code(() -> parties.createParty(
+                        otherOfficer,
+                        new PartyService.PartyInput("某村", COUNTY, null, "village_collective"),
+                        UUID.randomUUID())))
+                .isEqualTo("credits.forbidden");
+        var investor = new liangshan.app.identity.Actor(
+                0,
+                "rules-investor",
+                java.util.Set.of(liangshan.app.identity.Role.INVESTOR),
+                new liangshan.app.identity.DataScope(COUNTY));
+        assertThat(code(() -> market.list(
+                        investor, new MarketService.ListingInput(village, "1.000", "10.00"), UUID.randomUUID())))
+                .as("an enterprise acts only for its own parties")
+                .isEqualTo("credits.forbidden");
+        var accountant = new liangshan.app.identity.Actor(
+                0,
+                "rules-accountant",
+                java.util.Set.of(liangshan.app.identity.Role.VILLAGE_ACCOUNTANT),
+                new liangshan.app.identity.DataScope(OTHER_COUNTY + "001001"));
+        assertThat(code(() -> parties.get(accountant, village)))
+                .as("outside the data scope a party does not exist")
+                .isEqualTo("credits.not-found");
+        assertThat(code(() -> parties.createPolicy(
+                        CreditsFixtures.officer("officer", COUNTY),
+                        new PartyService.PolicyInput("x", "1", true, false, "NONE", "0", null))))
+                .as("policies: city administrator only")
+                .isEqualTo("credits.forbidden");
+        assertThat(code(() -> market.list(
+                        ADMIN, new MarketService.ListingInput(village, "0.0001", "10.00"), UUID.randomUUID())))
+                .as("more than three decimals is not a credit amount")
+                .isEqualTo("credits.invalid");
+    }
 }
