@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import liangshan.app.credits.internal.CreditsE2eSeed;
 import liangshan.app.identity.Role;
 import liangshan.app.identity.internal.TestAccounts;
 import liangshan.app.support.IntegrationTest;
@@ -82,7 +83,10 @@ class BrowserSmokeTest {
         Path log = screenshots.resolve("smoke.log");
         String baseUrl = "http://localhost:" + port;
 
-        Process process = new ProcessBuilder(
+        // Eco credits (web/e2e/credits.mjs): credit data in the first user's county, made as the demo does.
+        String county = user.scope().length() >= 6 ? user.scope().substring(0, 6) : null;
+        CreditsE2eSeed.Seeded credits = county == null ? null : CreditsE2eSeed.seed(context, county);
+        ProcessBuilder builder = new ProcessBuilder(
                         "node",
                         "e2e/smoke.mjs",
                         baseUrl,
@@ -96,8 +100,11 @@ class BrowserSmokeTest {
                         second == null ? "" : second.scope())
                 .directory(web.toFile())
                 .redirectErrorStream(true)
-                .redirectOutput(log.toFile())
-                .start();
+                .redirectOutput(log.toFile());
+        if (credits != null) {
+            builder.environment().put("CREDITS_COUNTY", credits.county());
+        }
+        Process process = builder.start();
         boolean finished = process.waitFor(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
         if (!finished) {
             process.descendants().forEach(ProcessHandle::destroyForcibly);

@@ -6,11 +6,13 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import liangshan.app.ecoaccount.ProjectGep;
 import liangshan.app.identity.Actor;
 import liangshan.app.identity.DataScope;
 import liangshan.app.identity.Role;
 import liangshan.app.money.MoneyLedger;
 import liangshan.app.platform.DataDirectory;
+import liangshan.gep.project.LandCoverChange;
 import liangshan.ledger.Asset;
 import liangshan.ledger.TransferRequest;
 import liangshan.ledger.credits.CreditUnits;
@@ -64,6 +66,7 @@ class CreditsDemoData implements ApplicationRunner {
     private final DevelopmentService developments;
     private final MarketService market;
     private final MoneyLedger money;
+    private final ProjectGep gep;
 
     CreditsDemoData(
             Environment environment,
@@ -73,7 +76,8 @@ class CreditsDemoData implements ApplicationRunner {
             ReserveService reserve,
             DevelopmentService developments,
             MarketService market,
-            MoneyLedger money) {
+            MoneyLedger money,
+            ProjectGep gep) {
         this.environment = environment;
         this.jdbc = jdbc;
         this.data = data;
@@ -82,6 +86,7 @@ class CreditsDemoData implements ApplicationRunner {
         this.developments = developments;
         this.market = market;
         this.money = money;
+        this.gep = gep;
     }
 
     @Override
@@ -168,7 +173,7 @@ class CreditsDemoData implements ApplicationRunner {
                     owner,
                     kind.equals("government") ? "县自然资源和规划局" : "村集体",
                     "350000.00",
-                    JSON.readTree(square(lon, lat, 0.004)),
+                    JSON.readTree(site(lon, lat, 0.004, RESTORE, true)),
                     JSON.readTree("{\"toClass\":1}"),
                     "2026-01-01",
                     "2055-12-31",
@@ -207,7 +212,7 @@ class CreditsDemoData implements ApplicationRunner {
                         "330824",
                         null,
                         enterprise,
-                        JSON.readTree(square(p[0] + 0.03, p[1] - 0.02, 0.003)),
+                        JSON.readTree(site(p[0] + 0.03, p[1] - 0.02, 0.003, BUILD, false)),
                         JSON.readTree("{\"toClass\":13}"),
                         null,
                         INPUTS,
@@ -242,6 +247,44 @@ class CreditsDemoData implements ApplicationRunner {
                 listing,
                 new MarketService.PurchaseInput(enterprise, CreditUnits.format(buy), (String) obligation.get("id")),
                 UUID.randomUUID());
+    }
+
+    /** Restoration to forest (class 1) and development to built-up land (class 13). */
+    static final LandCoverChange RESTORE = new LandCoverChange.ToClass(1);
+
+    static final LandCoverChange BUILD = new LandCoverChange.ToClass(13);
+
+    /**
+     * A square footprint near (lon, lat) where {@code change} gains ({@code gain}) or loses regulating
+     * value on the demo landscape: the point itself, then points on rings around it (the illustrative
+     * land cover decides; a square already under forest gains nothing from afforestation). Falls back to
+     * the point itself, whose estimate then answers why.
+     */
+    String site(double lon, double lat, double half, LandCoverChange change, boolean gain) {
+        return site(gep, INPUTS, lon, lat, half, change, gain);
+    }
+
+    static String site(
+            ProjectGep gep, String inputs, double lon, double lat, double half, LandCoverChange change, boolean gain) {
+        for (int ring = 0; ring <= 4; ring++) {
+            int steps = ring == 0 ? 1 : 8;
+            for (int k = 0; k < steps; k++) {
+                double angle = 2 * Math.PI * k / steps;
+                String square =
+                        square(lon + ring * 0.012 * Math.cos(angle), lat + ring * 0.012 * Math.sin(angle), half);
+                try {
+                    int sign = gep.compute(square, change, null, inputs, null)
+                            .totalDeltaYuan()
+                            .signum();
+                    if (gain ? sign > 0 : sign < 0) {
+                        return square;
+                    }
+                } catch (RuntimeException e) {
+                    // outside the inputs' extent or in no village: try the next point
+                }
+            }
+        }
+        return square(lon, lat, half);
     }
 
     /** A lon/lat square (GeoJSON Polygon) of half-side {@code d} degrees around a point. */
