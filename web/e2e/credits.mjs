@@ -71,4 +71,7 @@ export async function publicRegister({ page, log, check, setStep, shotDir }) {
   check(denied === 401, `the credits API needs a login (${denied})`);
   await page.screenshot({ path: join(shotDir, '39-register-public.png') });
   log('screenshot 39-register-public.png');
+  // Back to the sign-in form, where the signed-out part of the smoke test goes on.
+  await page.evaluate((p) => window.__liangshanNavigate(p), '/signin');
+  await page.waitForSelector('form.login-form');
 }
