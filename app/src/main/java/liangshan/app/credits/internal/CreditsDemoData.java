@@ -113,9 +113,10 @@ class CreditsDemoData implements ApplicationRunner {
                     > 0) {
                 return;
             }
-            for (int i = 0;
-                    i < 120 && !Files.isRegularFile(data.dataDir().resolve("gep/inputs/" + INPUTS + "/inputs.json"));
-                    i++) {
+            // dataDir(), not resolve(): resolve creates directories, and must not create the demo input set's
+            // folder (nor a folder named inputs.json) before the GEP demo has written it.
+            java.nio.file.Path meta = data.dataDir().resolve("gep/inputs/" + INPUTS + "/inputs.json");
+            for (int i = 0; i < 120 && !Files.isRegularFile(meta); i++) {
                 Thread.sleep(10_000);
             }
             Thread.sleep(5_000); // the demo GEP data writes inputs.json last; give the file system a moment
