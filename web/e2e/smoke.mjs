@@ -18,6 +18,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ledgerFlow, signIn, signOut } from './ledger.mjs';
 import { moneyFlow } from './money.mjs';
+import { creditsFlow, publicRegister } from './credits.mjs';
 
 const [baseArg, username, password, shotDir, newcomer, newcomerPassword, secondUser, secondPassword, ledgerVillage] = process.argv.slice(2);
 if (!baseArg || !username || !password || !shotDir) {
@@ -416,6 +417,10 @@ async function run() {
       village: ledgerVillage,
     });
   } else log('no money data seeded: the money flow is skipped');
+  // Eco credits (生态积分), when the JUnit test seeded credit data in the first user's county.
+  if (process.env.CREDITS_COUNTY) {
+    await creditsFlow({ page, shotDir, log, check, setStep: (s) => (step = s), county: process.env.CREDITS_COUNTY });
+  } else log('no credit data seeded: the credits flow is skipped');
 
   step = 'English (deep link)';
   // A full page load of a client route: the server must answer it with the UI (SPA fallback).
@@ -440,6 +445,7 @@ async function run() {
   await page.waitForSelector('form.login-form');
   const after = await page.evaluate(() => fetch('/api/v1/me').then((r) => r.status));
   check(after === 401, `signed out (GET /me answers ${after})`);
+  await publicRegister({ page, log, check, setStep: (s) => (step = s), shotDir });
 
   if (newcomer) {
     step = 'forced password change';

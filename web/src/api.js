@@ -71,8 +71,10 @@ async function csrfToken(refresh = false) {
 }
 
 async function request(method, path, body, options = {}) {
-  const { signal, csrf = UNSAFE.has(method), quiet401 = false, retried = false, accept } = options;
+  const { signal, csrf = UNSAFE.has(method), quiet401 = false, retried = false, accept, idempotencyKey } = options;
   const headers = { Accept: accept || 'application/json, application/problem+json' };
+  // Money and credit commands carry a key: a retry of the same command answers the first result.
+  if (idempotencyKey) headers['Idempotency-Key'] = idempotencyKey;
   if (body !== undefined) headers['Content-Type'] = 'application/json';
   if (csrf) headers[csrfHeader] = await csrfToken();
 

@@ -2,6 +2,7 @@
 import { gepZh } from './gep-zh.js';
 import { eledgerZh } from './eledger-zh.js';
 import { moneyZh } from './money-zh.js';
+import { creditsZh } from './credits-zh.js';
 
 export const zh = {
   'app.name': '两山 · 衢州生态共富平台',
@@ -166,12 +167,10 @@ export const zh = {
   'centre.finance.desc': '整体授信、项目授信、生态产品与经营权抵质押、生态信用报告与风险共担。',
   'centre.policy.desc': '政策资金池投资项目并向村集体和低收入农户分红；政策目录与适用条件。',
   'centre.evaluation.desc': '项目生态影响评价与决策咨询；对照 2025 年目标的进展评估。',
-  'registers.title': '公示',
-  'registers.desc': '产权交易结果、生态积分登记与注销等信息依法向社会公示。',
-  'registers.unavailable.text': '公示信息将随交易与积分功能一同上线；当前不展示任何示例数据。',
   'source.generated': '平台生成（示意）',
   'source.imported': '导入的边界数据',
   ...gepZh,
   ...eledgerZh,
   ...moneyZh,
+  ...creditsZh,
 };

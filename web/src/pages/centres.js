@@ -1,5 +1,5 @@
-// The five city centres and the public registers. Their services are later features: each page
-// has its real header and says plainly that the feature is not in this release (no sample data).
+// The five city centres. Their services are later features (except the evaluation centre): each
+// page has its real header and says plainly that the feature is not in this release (no sample data).
 
 import { h, mount } from '../dom.js';
 import { t } from '../i18n.js';
@@ -8,12 +8,12 @@ import { emptyState, pageHeader } from '../ui.js';
 import notFound from './notfound.js';
 import { evaluationCentre } from './gep-impact.js';
 
-function unavailable(titleKey, descKey, textKey = 'centre.unavailable.text') {
+function unavailable(titleKey, descKey) {
   return h(
     'div',
     { class: 'page' },
     pageHeader({ eyebrow: t('nav.tier.city.long'), title: t(titleKey), subtitle: t(descKey) }),
-    h('section', { class: 'card' }, emptyState(t('centre.unavailable'), t(textKey), '…')),
+    h('section', { class: 'card' }, emptyState(t('centre.unavailable'), t('centre.unavailable.text'), '…')),
   );
 }
 
@@ -26,15 +26,5 @@ export const centrePage = {
     ctx.setTitle(t(`nav.centre.${id}`));
     if (id === 'evaluation') return evaluationCentre(main, ctx);
     mount(main, unavailable(`nav.centre.${id}`, `centre.${id}.desc`));
-  },
-};
-
-export const registersPage = {
-  name: 'registers',
-  tier: 'city',
-  auth: false,
-  render(main, ctx) {
-    ctx.setTitle(t('registers.title'));
-    mount(main, unavailable('registers.title', 'registers.desc', 'registers.unavailable.text'));
   },
 };

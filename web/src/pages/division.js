@@ -27,6 +27,11 @@ function sourceLabel(source) {
   return text === key ? String(source) : text;
 }
 
+/** The county's eco credits: pool, obligations and eco gates, reserve library, market. */
+function creditsLink(d) {
+  return h('section', { class: 'card credits-link' }, h('h2', null, t('credits.county.title')), h('p', { class: 'muted' }, t('credits.county.subtitle')), h('a', { class: 'btn', href: `/credits/${d.code}` }, t('credits.county.open')));
+}
+
 function crumbs(d) {
   const items = [{ label: t('city.title'), href: '/city' }];
   for (const c of d.chain || []) {
@@ -81,7 +86,7 @@ async function renderCounty(main, ctx, d) {
   const tableSlot = h('div', null, loadingState());
   mount(
     main,
-    h('div', { class: 'page division-page' }, header(d), stats(d, true), h('div', { class: 'split' }, mapCard(ctx, d.code, ['counties', 'towns', 'villages']), h('section', { class: 'card' }, h('h2', null, t('division.towns')), tableSlot)), gepRollup(d, ctx), ledgerRollup(d, ctx), moneyRollup(d, ctx)),
+    h('div', { class: 'page division-page' }, header(d), stats(d, true), h('div', { class: 'split' }, mapCard(ctx, d.code, ['counties', 'towns', 'villages']), h('section', { class: 'card' }, h('h2', null, t('division.towns')), tableSlot)), gepRollup(d, ctx), ledgerRollup(d, ctx), moneyRollup(d, ctx), creditsLink(d)),
   );
   // Village counts per town come from the village layer (cached; the map uses it too).
   const villages = await divisions.map('village').catch(() => null);

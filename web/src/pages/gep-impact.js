@@ -3,6 +3,7 @@
 // of every regulating service (Δ quantity and Δ value; negative = loss) with its provenance.
 
 import { h, mount } from '../dom.js';
+import { creditsRegistration } from './credits-forms.js';
 import { t, getLang } from '../i18n.js';
 import { session } from '../session.js';
 import { createDivisionMap } from '../map.js';
@@ -235,7 +236,7 @@ function provenance(out) {
 }
 
 /** The panel (map + form + results). */
-export function impactPanel(ctx) {
+export function impactPanel(ctx, { onComputed } = {}) {
   const scope = session.me?.scope?.code || '3308';
   const place = scope.length >= 6 ? scope.slice(0, 6) : '3308';
   const mapBox = h('div', { class: 'impact-map' });
@@ -368,6 +369,7 @@ export function impactPanel(ctx) {
           resultAbort = new AbortController();
           ctx.signal.addEventListener('abort', () => resultAbort.abort(), { once: true });
           mount(resultBox, results(out, resultAbort.signal, new Map(classes.map((c) => [Number(c.code), `${c.code} · ${getLang() === 'en' ? c.nameEn : c.nameZh}`]))));
+          onComputed?.({ footprint, year: year.value ? Number(year.value) : undefined, params: params.value || undefined, change }, out);
         } catch (err) {
           const fields = err.fieldMessages?.() || {};
           const targets = { footprint: footprintError, change: changeError, 'change.toClass': changeError, 'change.mapping': changeError, year: yearError, params: paramsError, inputs: paramsError };
@@ -402,5 +404,6 @@ export function impactPanel(ctx) {
 
 /** The 开发评估中心 page: header + the project eco-impact panel. */
 export function evaluationCentre(main, ctx) {
-  mount(main, h('div', { class: 'page impact-page' }, pageHeader({ eyebrow: t('nav.tier.city.long'), title: t('nav.centre.evaluation'), subtitle: t('centre.evaluation.desc') }), h('h2', { class: 'section-title' }, t('impact.title')), h('p', { class: 'muted' }, t('impact.intro')), impactPanel(ctx)));
+  const registration = creditsRegistration(ctx);
+  mount(main, h('div', { class: 'page impact-page' }, pageHeader({ eyebrow: t('nav.tier.city.long'), title: t('nav.centre.evaluation'), subtitle: t('centre.evaluation.desc') }), h('h2', { class: 'section-title' }, t('impact.title')), h('p', { class: 'muted' }, t('impact.intro')), impactPanel(ctx, { onComputed: registration.update }), registration.card));
 }

@@ -5,8 +5,11 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
+import liangshan.ledger.Account;
 import liangshan.ledger.LedgerResult;
+import liangshan.ledger.NewAccount;
 import liangshan.ledger.Transfer;
 import liangshan.ledger.TransferRequest;
 
@@ -68,6 +71,16 @@ public interface MoneyLedger {
      * (idempotent); one with a different definition is a programmer error ({@link IllegalStateException}).
      */
     void open(List<AccountSpec> accounts);
+
+    /**
+     * Opens ledger accounts of any asset (e.g. {@code ECO_CREDIT} for the credit registry) in {@code
+     * divisionCode}, each independently, named by their purpose; one result per request, in order (an
+     * existing account answers {@code EXISTS}). Joins the caller's transaction.
+     */
+    List<LedgerResult> createAccounts(List<NewAccount> accounts, String divisionCode);
+
+    /** The ledger account (any asset) with its balances, if it exists. */
+    Optional<Account> account(UUID id);
 
     /** Applies a batch in order (linked chains all-or-nothing); one result per request, in order. */
     List<LedgerResult> submit(List<TransferRequest> requests);

@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import liangshan.app.credits.internal.CreditsE2eSeed;
 import liangshan.app.distribution.internal.MoneyE2eSeed;
 import liangshan.app.identity.Role;
 import liangshan.app.identity.internal.TestAccounts;
@@ -85,6 +86,9 @@ class BrowserSmokeTest {
 
         // Money views (web/e2e/money.mjs): money data of the second user's village, seeded as the demo does.
         MoneyE2eSeed.Seeded money = second == null ? null : MoneyE2eSeed.seed(context, second.scope());
+        // Eco credits (web/e2e/credits.mjs): credit data in the first user's county, made as the demo does.
+        String county = user.scope().length() >= 6 ? user.scope().substring(0, 6) : null;
+        CreditsE2eSeed.Seeded credits = county == null ? null : CreditsE2eSeed.seed(context, county);
         ProcessBuilder builder = new ProcessBuilder(
                         "node",
                         "e2e/smoke.mjs",
@@ -104,6 +108,9 @@ class BrowserSmokeTest {
             builder.environment().put("MONEY_HOUSEHOLD_USER", money.householdUser());
             builder.environment().put("MONEY_HOUSEHOLD_PASSWORD", money.householdPassword());
             builder.environment().put("MONEY_PARTY", money.partyId());
+        }
+        if (credits != null) {
+            builder.environment().put("CREDITS_COUNTY", credits.county());
         }
         Process process = builder.start();
         boolean finished = process.waitFor(TIMEOUT.toSeconds(), TimeUnit.SECONDS);

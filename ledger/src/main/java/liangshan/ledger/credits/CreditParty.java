@@ -21,7 +21,8 @@ public record CreditParty(String id, String county, ProjectKind kind, Map<Revenu
         for (RevenueShare share : RevenueShare.values()) {
             copy.put(share, Objects.requireNonNull(proceeds.get(share), "proceeds account for " + share));
         }
-        proceeds = Map.copyOf(copy);
+        // An EnumMap keeps share order, so toString (part of the history hash) is the same in every JVM.
+        proceeds = java.util.Collections.unmodifiableMap(copy);
     }
 
     /** A party whose sales all go to one CNY account. */

@@ -182,6 +182,42 @@ public final class CreditRegistry {
         return Optional.ofNullable(state.bids.get(id));
     }
 
+    /** Every listing, open or closed, in creation order. */
+    public synchronized List<Listing> listings() {
+        return List.copyOf(state.listings.values());
+    }
+
+    /** Every bid, open or closed, in creation order. */
+    public synchronized List<Bid> bids() {
+        return List.copyOf(state.bids.values());
+    }
+
+    /** Every obligation in registration order. */
+    public synchronized List<Obligation> obligations() {
+        return List.copyOf(state.obligations.values());
+    }
+
+    /** The number of register lines (to read only the lines a command added). */
+    public synchronized int registerSize() {
+        return state.register.size();
+    }
+
+    /** The register lines from index {@code from} on. */
+    public synchronized List<RegisterEntry> registerFrom(int from) {
+        return List.copyOf(state.register.subList(from, state.register.size()));
+    }
+
+    /** The number of history entries. */
+    public synchronized int historySize() {
+        return state.history.entries().size();
+    }
+
+    /** History entries from index {@code from} on. */
+    public synchronized List<HistoryEntry> historyFrom(int from) {
+        List<HistoryEntry> all = state.history.entries();
+        return List.copyOf(all.subList(from, all.size()));
+    }
+
     public synchronized List<PoolLiability> liabilities() {
         return List.copyOf(state.liabilities.values());
     }

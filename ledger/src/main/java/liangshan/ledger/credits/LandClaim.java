@@ -11,7 +11,8 @@ import java.util.Set;
 public record LandClaim(Set<String> parcels, LocalDate from, LocalDate to) {
 
     public LandClaim {
-        parcels = Set.copyOf(parcels);
+        // Sorted, so toString (part of the history hash) is the same in every JVM.
+        parcels = java.util.Collections.unmodifiableSortedSet(new java.util.TreeSet<>(parcels));
         Objects.requireNonNull(from, "from");
         Objects.requireNonNull(to, "to");
         if (parcels.isEmpty()) {

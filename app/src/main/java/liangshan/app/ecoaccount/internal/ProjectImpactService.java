@@ -34,7 +34,7 @@ import tools.jackson.databind.JsonNode;
  * audited.
  */
 @Service
-class ProjectImpactService {
+class ProjectImpactService implements liangshan.app.ecoaccount.ProjectGep {
 
     /** The request body of {@code POST /api/v1/gep/project-impact}. */
     record ProjectImpactRequest(JsonNode footprint, Integer year, String inputs, String params, JsonNode change) {}
@@ -146,6 +146,33 @@ class ProjectImpactService {
     }
 
     private ProjectImpactJson compute(ProjectImpactRequest body, LandCoverChange change) {
+        Resolved r = inputSet(body);
+        return ProjectImpactJson.of(
+                run(body, change, r, body.footprint().toString()), r.set().name());
+    }
+
+    @Override
+    public ProjectImpactResult compute(
+            String footprintGeoJson, LandCoverChange change, Integer year, String inputs, String params) {
+        ProjectImpactRequest body = new ProjectImpactRequest(null, year, inputs, params, null);
+        return run(body, change, inputSet(body), footprintGeoJson);
+    }
+
+    /** The input set and the year a request resolves to. */
+    private record Resolved(GepInputSets.InputSet set, int year) {}
+
+    private ProjectImpactResult run(ProjectImpactRequest body, LandCoverChange change, Resolved r, String footprint) {
+        GepInputSets.InputSet set = r.set();
+        int year = r.year();
+        String params = body.params() != null ? body.params() : defaultParams();
+        try {
+            return engine.compute(new ProjectImpact.Request(set.dir(), footprint, change, params, year, zonesFor(set)));
+        } catch (InvalidInputException e) {
+            throw rejected(e);
+        }
+    }
+
+    private Resolved inputSet(ProjectImpactRequest body) {
         GepInputSets.InputSet set;
         int year;
         if (body.inputs() != null) {
@@ -158,14 +185,7 @@ class ProjectImpactService {
                     .orElseThrow(() ->
                             new ApiException(HttpStatus.NOT_FOUND, "gep.inputs.none-for-year", String.valueOf(year)));
         }
-        String params = body.params() != null ? body.params() : defaultParams();
-        try {
-            ProjectImpactResult r = engine.compute(new ProjectImpact.Request(
-                    set.dir(), body.footprint().toString(), change, params, year, zonesFor(set)));
-            return ProjectImpactJson.of(r, set.name());
-        } catch (InvalidInputException e) {
-            throw rejected(e);
-        }
+        return new Resolved(set, year);
     }
 
     /** The set's own {@code villages.geojson}, else the platform's county boundaries (for the caps). */

@@ -33,7 +33,7 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
  * never a redirect.
  *
  * <p>Public: the UI files and its client-side routes, division reference data ({@code GET
- * /api/v1/divisions/**}), public registers ({@code GET /api/v1/register/**}), the OpenAPI docs and
+ * /api/v1/divisions/**}), the public eco-credit register ({@link #PUBLIC_REGISTERS}), the OpenAPI docs and
  * {@code /actuator/health}. {@code /actuator/prometheus} and the other actuator endpoints need a
  * city administrator (session or bearer token: give the scraper a city administrator's token).
  * Everything else under {@code /api} needs a signed-in user; finer rules (scope, roles) are in the
@@ -46,6 +46,15 @@ class SecurityConfiguration {
     static final String CITY_ADMIN = "CITY_ADMIN";
     static final String COUNTY_OFFICER = "COUNTY_OFFICER";
     static final String AUDITOR = "AUDITOR";
+
+    /** The public eco-credit register (module credits): exactly these lists, as JSON or CSV. */
+    static final String[] PUBLIC_REGISTERS = {
+        "/api/v1/register/projects", "/api/v1/register/projects.csv",
+        "/api/v1/register/issuances", "/api/v1/register/issuances.csv",
+        "/api/v1/register/transfers", "/api/v1/register/transfers.csv",
+        "/api/v1/register/retirements", "/api/v1/register/retirements.csv",
+        "/api/v1/register/obligations", "/api/v1/register/obligations.csv"
+    };
 
     /**
      * Content-Security-Policy for the UI: own scripts only; map tiles and styles may come from
@@ -124,7 +133,7 @@ class SecurityConfiguration {
                         .permitAll()
                         .requestMatchers(POST, "/api/v1/divisions/boundaries")
                         .hasAnyRole(CITY_ADMIN, COUNTY_OFFICER)
-                        .requestMatchers(GET, "/api/v1/register/**")
+                        .requestMatchers(GET, PUBLIC_REGISTERS)
                         .permitAll()
                         .requestMatchers("/api/docs", "/api/docs/**", "/api/swagger-ui/**")
                         .permitAll()

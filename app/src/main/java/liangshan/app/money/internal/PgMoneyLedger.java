@@ -6,8 +6,10 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import liangshan.app.money.MoneyLedger;
+import liangshan.ledger.Account;
 import liangshan.ledger.Asset;
 import liangshan.ledger.LedgerResult;
 import liangshan.ledger.NewAccount;
@@ -80,6 +82,34 @@ class PgMoneyLedger implements MoneyLedger {
                     rows);
             return null;
         });
+    }
+
+    @Override
+    public List<LedgerResult> createAccounts(List<NewAccount> accounts, String divisionCode) {
+        if (accounts.isEmpty()) {
+            return List.of();
+        }
+        return ledger.write(state -> {
+            state.lock(accounts.stream().map(NewAccount::id).toList());
+            List<LedgerResult> results = ledger.engine(state).createAccounts(accounts);
+            List<Object[]> rows = new ArrayList<>();
+            for (int i = 0; i < results.size(); i++) {
+                if (results.get(i).code() == ResultCode.OK) {
+                    NewAccount a = accounts.get(i);
+                    rows.add(new Object[] {a.id(), divisionCode, a.purpose()});
+                }
+            }
+            jdbc.batchUpdate(
+                    "insert into money_account (account_id, division_code, name) values (?, ?, ?)"
+                            + " on conflict (account_id) do nothing",
+                    rows);
+            return results;
+        });
+    }
+
+    @Override
+    public Optional<Account> account(UUID id) {
+        return ledger.account(id);
     }
 
     @Override

@@ -38,7 +38,7 @@ import tools.jackson.databind.JsonNode;
  * built-up land must give Δ = −1910.35 元 here as there.
  */
 @IntegrationTest
-class ProjectImpactApiTest {
+public class ProjectImpactApiTest {
 
     static final CoordinateTransform TO_GRID = transform("EPSG:4490", "EPSG:4549");
     static final CoordinateTransform TO_LON_LAT = transform("EPSG:4549", "EPSG:4490");
@@ -76,7 +76,7 @@ class ProjectImpactApiTest {
     }
 
     /** Writes the 5 × 5 forest set with {@code inputs.json} naming {@code year}; returns its grid. */
-    static GridGeometry write(Path dir, int year) {
+    public static GridGeometry write(Path dir, int year) {
         ProjCoordinate o = TO_GRID.transform(new ProjCoordinate(118.9, 28.95), new ProjCoordinate());
         GridGeometry g = new GridGeometry("EPSG:4549", Math.floor(o.x), Math.floor(o.y), 10, 10, 5, 5);
         try {
@@ -120,14 +120,14 @@ class ProjectImpactApiTest {
         return a;
     }
 
-    private static void tif(Path file, GridGeometry g, CellType type, double noData, float[] v) {
+    public static void tif(Path file, GridGeometry g, CellType type, double noData, float[] v) {
         try (GeoTiffWriter w = GeoTiffWriter.create(file, g, type, OptionalDouble.of(noData), 16)) {
             w.writeRows(v, g.height());
         }
     }
 
     /** A lon/lat polygon around cells (r0..r1, c0..c1), inset by 2 m from the cell edges. */
-    static String lonLatRect(GridGeometry g, int r0, int c0, int r1, int c1) {
+    public static String lonLatRect(GridGeometry g, int r0, int c0, int r1, int c1) {
         double xa = g.originX() + c0 * 10 + 2;
         double xb = g.originX() + (c1 + 1) * 10 - 2;
         double ya = g.originY() - (r1 + 1) * 10 + 2;

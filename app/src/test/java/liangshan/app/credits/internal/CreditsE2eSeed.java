@@ -1,0 +1,157 @@
+package liangshan.app.credits.internal;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import liangshan.app.ecoaccount.ProjectGep;
+import liangshan.app.money.MoneyLedger;
+import liangshan.app.platform.DataDirectory;
+import liangshan.ledger.Asset;
+import liangshan.ledger.TransferRequest;
+import liangshan.ledger.credits.CreditUnits;
+import org.springframework.context.ApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Credit data for the browser test ({@code web/e2e/credits.mjs}) in one county, made through the
+ * services as the demo does: a policy (unless one exists), the county pool, a village collective whose
+ * restoration project is accepted and issued and whose credits are listed on the market, and an
+ * enterprise's development project whose obligation is still open (eco gate blocked), with cash to buy.
+ */
+public final class CreditsE2eSeed {
+
+    /** What the browser test needs to know. */
+    public record Seeded(String county, String development, String obligation, String listing) {}
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private CreditsE2eSeed() {}
+
+    public static Seeded seed(ApplicationContext context, String county) throws InterruptedException {
+        JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
+        PartyService parties = context.getBean(PartyService.class);
+        ReserveService reserve = context.getBean(ReserveService.class);
+        DevelopmentService developments = context.getBean(DevelopmentService.class);
+        MarketService market = context.getBean(MarketService.class);
+        MoneyLedger money = context.getBean(MoneyLedger.class);
+        ProjectGep gep = context.getBean(ProjectGep.class);
+        Path inputs = context.getBean(DataDirectory.class)
+                .dataDir()
+                .resolve("gep/inputs/" + CreditsDemoData.INPUTS + "/inputs.json");
+        for (int i = 0; i < 240 && !Files.isRegularFile(inputs); i++) {
+            Thread.sleep(1_000); // the demo GEP data of the test profile writes the input set in the background
+        }
+        if (jdbc.queryForObject("select count(*) from credit_policy", Integer.class) == 0) {
+            parties.createPolicy(
+                    CreditsDemoData.MAKER,
+                    new PartyService.PolicyInput(
+                            CreditsDemoData.POLICY,
+                            "1.0",
+                            true,
+                            false,
+                            "WITH_CARBON_SINK",
+                            "5",
+                            new PartyService.RuleInput("LS-REVENUE-2026.1", "60", "20", "10", "10")));
+        }
+        double[] point = CreditsDemoData.COUNTIES.get(county);
+        try {
+            parties.createPool(
+                    CreditsDemoData.MAKER,
+                    new PartyService.PoolInput(county, String.format(java.util.Locale.ROOT, "%.2f", point[2])),
+                    UUID.randomUUID());
+        } catch (RuntimeException e) {
+            // the county already has its pool (one per county)
+        }
+        String village = party(parties, county, "浏览器测试村集体（示意）", "village_collective");
+        String enterprise = party(parties, county, "浏览器测试企业（示意）", "enterprise");
+        String project = (String) reserve.propose(
+                        CreditsDemoData.MAKER,
+                        new ReserveService.ProjectInput(
+                                "浏览器测试矿山复绿（示意）",
+                                "village",
+                                county,
+                                null,
+                                village,
+                                "村集体",
+                                "350000.00",
+                                JSON.readTree(CreditsDemoData.site(
+                                        gep,
+                                        CreditsDemoData.INPUTS,
+                                        point[0] - 0.02,
+                                        point[1] + 0.01,
+                                        0.004,
+                                        CreditsDemoData.RESTORE,
+                                        true)),
+                                JSON.readTree("{\"toClass\":1}"),
+                                "2026-01-01",
+                                "2055-12-31",
+                                null,
+                                false,
+                                List.of(
+                                        new ReserveService.MilestoneInput("planting.done", "2026-10-31", "40"),
+                                        new ReserveService.MilestoneInput("acceptance.done", "2028-10-31", "100"))))
+                .get("id");
+        reserve.review(CreditsDemoData.MAKER, project, "approve", "浏览器测试", UUID.randomUUID());
+        reserve.estimate(
+                CreditsDemoData.MAKER,
+                project,
+                new ReserveService.EstimateInput(null, CreditsDemoData.INPUTS, null),
+                UUID.randomUUID());
+        for (String m : List.of("planting.done", "acceptance.done")) {
+            reserve.verify(CreditsDemoData.MAKER, project, m, "YS-E2E-" + m, true, UUID.randomUUID());
+        }
+        String release =
+                (String) reserve.proposeRelease(CreditsDemoData.MAKER, project, "acceptance.done", UUID.randomUUID())
+                        .get("id");
+        reserve.approveRelease(CreditsDemoData.CHECKER, release, UUID.randomUUID());
+        long issued =
+                Amounts.parseUnits(parties.get(CreditsDemoData.MAKER, village).issued());
+        String listing = (String) market.list(
+                        CreditsDemoData.MAKER,
+                        new MarketService.ListingInput(village, CreditUnits.format(issued), "72.00"),
+                        UUID.randomUUID())
+                .get("id");
+        Map<String, Object> development = developments.create(
+                CreditsDemoData.MAKER,
+                new DevelopmentService.DevelopmentInput(
+                        "浏览器测试产业园（示意）",
+                        county,
+                        null,
+                        enterprise,
+                        JSON.readTree(CreditsDemoData.site(
+                                gep,
+                                CreditsDemoData.INPUTS,
+                                point[0] + 0.02,
+                                point[1] - 0.01,
+                                0.0015,
+                                CreditsDemoData.BUILD,
+                                false)),
+                        JSON.readTree("{\"toClass\":13}"),
+                        null,
+                        CreditsDemoData.INPUTS,
+                        null),
+                UUID.randomUUID());
+        Map<?, ?> obligation = (Map<?, ?>) development.get("obligation");
+        long owed = Amounts.parseUnits((String) obligation.get("amount"));
+        MoneyLedger.AccountSpec bank =
+                MoneyLedger.AccountSpec.of(enterprise, "credits.bank", county, "浏览器测试企业银行账户", false);
+        money.open(List.of(bank));
+        money.submit(List.of(TransferRequest.transfer(
+                UUID.randomUUID(),
+                bank.id(),
+                PartyService.cashAccount(enterprise),
+                CreditUnits.paymentFen(owed, 7200) + 100,
+                Asset.CNY,
+                "credits.e2e.deposit")));
+        return new Seeded(county, (String) development.get("id"), (String) obligation.get("id"), listing);
+    }
+
+    private static String party(PartyService parties, String county, String name, String type) {
+        return parties.createParty(
+                        CreditsDemoData.MAKER, new PartyService.PartyInput(name, county, null, type), UUID.randomUUID())
+                .id();
+    }
+}
