@@ -4,7 +4,6 @@ import static liangshan.app.credits.internal.CreditsFixtures.ADMIN;
 import static liangshan.app.credits.internal.CreditsFixtures.COUNTY;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,12 +16,10 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import liangshan.app.money.MoneyLedger;
 import liangshan.app.platform.DataDirectory;
 import liangshan.app.support.IntegrationTest;
-import liangshan.app.support.SharedTestDatabase;
+import liangshan.app.support.Pgbench;
 import liangshan.ledger.credits.CreditInvariants;
 import liangshan.ledger.credits.CreditUnits;
 import org.junit.jupiter.api.Assumptions;
@@ -97,14 +94,14 @@ class CreditsBenchmark {
                 clients,
                 seconds,
                 CreditUnits.format(LOT)));
-        pgbenchInit();
+        Pgbench.init();
         run(listing, buyers, Math.max(5, seconds / 2)); // warm-up, not counted
-        pgbench(clients, Math.max(5, seconds / 2));
+        Pgbench.tpcb(clients, Math.max(5, seconds / 2));
         double[] ours = new double[rounds];
         double[] pg = new double[rounds];
         for (int r = 0; r < rounds; r++) {
             ours[r] = run(listing, buyers, seconds);
-            pg[r] = pgbench(clients, seconds);
+            pg[r] = Pgbench.tpcb(clients, seconds);
             report.append(String.format(
                     Locale.ROOT, "round %d: settlements %7.1f /s; pgbench %7.0f tps%n", r + 1, ours[r], pg[r]));
         }
@@ -149,55 +146,5 @@ class CreditsBenchmark {
         double[] sorted = values.clone();
         java.util.Arrays.sort(sorted);
         return sorted[sorted.length / 2];
-    }
-
-    private static void pgbenchInit() throws IOException, InterruptedException, java.sql.SQLException {
-        try (var c = SharedTestDatabase.server().getPostgresDatabase().getConnection();
-                var s = c.createStatement()) {
-            s.execute("drop database if exists pgbench");
-            s.execute("create database pgbench");
-        }
-        exec(List.of(
-                "pgbench",
-                "-h",
-                "localhost",
-                "-p",
-                "" + SharedTestDatabase.server().getPort(),
-                "-U",
-                "postgres",
-                "-i",
-                "-q",
-                "-s",
-                "10",
-                "pgbench"));
-    }
-
-    private static double pgbench(int clients, int seconds) throws IOException, InterruptedException {
-        String out = exec(List.of(
-                "pgbench",
-                "-h",
-                "localhost",
-                "-p",
-                "" + SharedTestDatabase.server().getPort(),
-                "-U",
-                "postgres",
-                "-n",
-                "-c",
-                "" + clients,
-                "-j",
-                "2",
-                "-T",
-                "" + seconds,
-                "pgbench"));
-        Matcher m = Pattern.compile("tps = ([0-9.]+)").matcher(out);
-        assertThat(m.find()).as(out).isTrue();
-        return Double.parseDouble(m.group(1));
-    }
-
-    private static String exec(List<String> command) throws IOException, InterruptedException {
-        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(p.waitFor()).as(out).isZero();
-        return out;
     }
 }

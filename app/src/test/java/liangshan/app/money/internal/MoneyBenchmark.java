@@ -2,7 +2,6 @@ package liangshan.app.money.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,10 +15,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import liangshan.app.identity.Actor;
 import liangshan.app.support.IntegrationTest;
+import liangshan.app.support.Pgbench;
 import liangshan.app.support.SharedTestDatabase;
 import liangshan.ledger.Asset;
 import liangshan.ledger.LedgerInvariants;
@@ -64,11 +62,11 @@ class MoneyBenchmark {
                 serverVersion()));
         // Rounds interleave the three measurements, so that load from elsewhere on the machine hits all alike.
         int rounds = Integer.getInteger("money.bench.rounds", 3);
-        pgbenchInit();
+        Pgbench.init();
         // Warm-up, not counted: the JIT compiles the service path, PostgreSQL caches both schemas.
         run(accounts, clients, Math.max(5, seconds / 2), 1);
         run(accounts, clients, Math.max(5, seconds / 2), 10);
-        pgbench(clients, Math.max(5, seconds / 2));
+        Pgbench.tpcb(clients, Math.max(5, seconds / 2));
         double[] single = new double[rounds];
         double[] batched = new double[rounds];
         double[] pgbench = new double[rounds];
@@ -82,7 +80,7 @@ class MoneyBenchmark {
             batched[r] = run(accounts, clients, seconds, 10);
             CpuMeter afterBatched = CpuMeter.now(postmaster);
             long t2 = System.nanoTime();
-            pgbench[r] = pgbench(clients, seconds);
+            pgbench[r] = Pgbench.tpcb(clients, seconds);
             CpuMeter afterPgbench = CpuMeter.now(postmaster);
             long t3 = System.nanoTime();
             report.append(String.format(
@@ -210,48 +208,5 @@ class MoneyBenchmark {
         double[] sorted = values.clone();
         java.util.Arrays.sort(sorted);
         return sorted[sorted.length / 2];
-    }
-
-    /** A fresh pgbench database at scale 10 (1,000,000 accounts, 10 branches) on the same server. */
-    private static void pgbenchInit() throws IOException, InterruptedException, java.sql.SQLException {
-        int port = SharedTestDatabase.server().getPort();
-        try (var c = SharedTestDatabase.server().getPostgresDatabase().getConnection();
-                var s = c.createStatement()) {
-            s.execute("drop database if exists pgbench");
-            s.execute("create database pgbench");
-        }
-        exec(List.of(
-                "pgbench", "-h", "localhost", "-p", "" + port, "-U", "postgres", "-i", "-q", "-s", "10", "pgbench"));
-    }
-
-    /** The builtin TPC-B-like script with the same clients and duration. */
-    private static double pgbench(int clients, int seconds) throws IOException, InterruptedException {
-        int port = SharedTestDatabase.server().getPort();
-        String out = exec(List.of(
-                "pgbench",
-                "-h",
-                "localhost",
-                "-p",
-                "" + port,
-                "-U",
-                "postgres",
-                "-n",
-                "-c",
-                "" + clients,
-                "-j",
-                "2",
-                "-T",
-                "" + seconds,
-                "pgbench"));
-        Matcher m = Pattern.compile("tps = ([0-9.]+)").matcher(out);
-        assertThat(m.find()).as(out).isTrue();
-        return Double.parseDouble(m.group(1));
-    }
-
-    private static String exec(List<String> command) throws IOException, InterruptedException {
-        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(p.waitFor()).as(out).isZero();
-        return out;
     }
 }
