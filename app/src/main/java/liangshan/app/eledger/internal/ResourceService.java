@@ -160,6 +160,11 @@ class ResourceService {
     }
 
     /** A resource the actor may read (retired ones too); 404 otherwise. */
+    /** Locks the resource's row until the transaction ends (see {@link ResourceStore#lock}). */
+    void lock(String id) {
+        store.lock(id);
+    }
+
     ResourceStore.Row readable(Actor actor, String id) {
         ResourceStore.Row row = store.find(id)
                 .orElseThrow(() -> new ApiException(HttpStatus.NOT_FOUND, "eledger.resource.not-found", id));

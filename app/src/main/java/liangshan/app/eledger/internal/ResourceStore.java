@@ -119,6 +119,17 @@ class ResourceStore {
                 == 1;
     }
 
+    /**
+     * Serialises the writers that decide between rights on one resource (transfer approvals): a row lock
+     * that does not conflict with the key-share locks of inserts referencing the resource.
+     */
+    void lock(String id) {
+        jdbc.sql("select id from eledger_resource where id = ? for no key update")
+                .param(id)
+                .query(String.class)
+                .optional();
+    }
+
     Optional<Row> find(String id) {
         return jdbc.sql("select * from eledger_resource where id = ?")
                 .param(id)

@@ -345,6 +345,10 @@ class TransferService {
     }
 
     private Row register(Actor actor, Transfer t) {
+        // Concurrent final approvals on one resource wait here, so the later one sees the earlier right in
+        // its rule check (a clean eledger.transfer.overlap) instead of meeting it inside the exclusion
+        // constraint, where two inserts can deadlock.
+        resources.lock(t.resourceId());
         checkRules(
                 t.resourceId(),
                 t.parentRightId(),
