@@ -84,11 +84,6 @@ class BrowserSmokeTest {
         Path log = screenshots.resolve("smoke.log");
         String baseUrl = "http://localhost:" + port;
 
-        // Money views (web/e2e/money.mjs): money data of the second user's village, seeded as the demo does.
-        MoneyE2eSeed.Seeded money = second == null ? null : MoneyE2eSeed.seed(context, second.scope());
-        // Eco credits (web/e2e/credits.mjs): credit data in the first user's county, made as the demo does.
-        String county = user.scope().length() >= 6 ? user.scope().substring(0, 6) : null;
-        CreditsE2eSeed.Seeded credits = county == null ? null : CreditsE2eSeed.seed(context, county);
         ProcessBuilder builder = new ProcessBuilder(
                         "node",
                         "e2e/smoke.mjs",
@@ -104,14 +99,7 @@ class BrowserSmokeTest {
                 .directory(web.toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile());
-        if (money != null) {
-            builder.environment().put("MONEY_HOUSEHOLD_USER", money.householdUser());
-            builder.environment().put("MONEY_HOUSEHOLD_PASSWORD", money.householdPassword());
-            builder.environment().put("MONEY_PARTY", money.partyId());
-        }
-        if (credits != null) {
-            builder.environment().put("CREDITS_COUNTY", credits.county());
-        }
+        seed(builder.environment(), user, second);
         Process process = builder.start();
         boolean finished = process.waitFor(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
         if (!finished) {
@@ -187,4 +175,23 @@ class BrowserSmokeTest {
     }
 
     private record DemoCredential(String role, String username, String password, String scope) {}
+
+    /**
+     * Seeds the data of the flows that need it and tells smoke.mjs about it: money views
+     * (web/e2e/money.mjs) in the second user's village, eco credits (web/e2e/credits.mjs) in the first
+     * user's county — both made through the services as the demo does.
+     */
+    private void seed(java.util.Map<String, String> env, DemoCredential user, DemoCredential second) throws Exception {
+        if (second != null) {
+            MoneyE2eSeed.Seeded money = MoneyE2eSeed.seed(context, second.scope());
+            env.put("MONEY_HOUSEHOLD_USER", money.householdUser());
+            env.put("MONEY_HOUSEHOLD_PASSWORD", money.householdPassword());
+            env.put("MONEY_PARTY", money.partyId());
+        }
+        if (user.scope().length() >= 6) {
+            env.put(
+                    "CREDITS_COUNTY",
+                    CreditsE2eSeed.seed(context, user.scope().substring(0, 6)).county());
+        }
+    }
 }

@@ -31,42 +31,67 @@ public final class CreditsE2eSeed {
     private CreditsE2eSeed() {}
 
     public static Seeded seed(ApplicationContext context, String county) throws InterruptedException {
-        JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
-        PartyService parties = context.getBean(PartyService.class);
-        ReserveService reserve = context.getBean(ReserveService.class);
-        DevelopmentService developments = context.getBean(DevelopmentService.class);
-        MarketService market = context.getBean(MarketService.class);
-        MoneyLedger money = context.getBean(MoneyLedger.class);
-        ProjectGep gep = context.getBean(ProjectGep.class);
+        Beans b = new Beans(
+                context.getBean(JdbcTemplate.class),
+                context.getBean(PartyService.class),
+                context.getBean(ReserveService.class),
+                context.getBean(DevelopmentService.class),
+                context.getBean(MarketService.class),
+                context.getBean(MoneyLedger.class),
+                context.getBean(ProjectGep.class));
         Path inputs = context.getBean(DataDirectory.class)
                 .dataDir()
                 .resolve("gep/inputs/" + CreditsDemoData.INPUTS + "/inputs.json");
         for (int i = 0; i < 240 && !Files.isRegularFile(inputs); i++) {
             Thread.sleep(1_000); // the demo GEP data of the test profile writes the input set in the background
         }
-        if (jdbc.queryForObject("select count(*) from credit_policy", Integer.class) == 0) {
-            parties.createPolicy(
-                    CreditsDemoData.MAKER,
-                    new PartyService.PolicyInput(
-                            CreditsDemoData.POLICY,
-                            "1.0",
-                            true,
-                            false,
-                            "WITH_CARBON_SINK",
-                            "5",
-                            new PartyService.RuleInput("LS-REVENUE-2026.1", "60", "20", "10", "10")));
-        }
         double[] point = CreditsDemoData.COUNTIES.get(county);
+        policyAndPool(b, county, point);
+        String village = party(b.parties(), county, "浏览器测试村集体（示意）", "village_collective");
+        String enterprise = party(b.parties(), county, "浏览器测试企业（示意）", "enterprise");
+        String listing = issuedAndListed(b, county, point, village);
+        Map<String, Object> development = developmentToMeet(b, county, point, enterprise);
+        Map<?, ?> obligation = (Map<?, ?>) development.get("obligation");
+        return new Seeded(county, (String) development.get("id"), (String) obligation.get("id"), listing);
+    }
+
+    private record Beans(
+            JdbcTemplate jdbc,
+            PartyService parties,
+            ReserveService reserve,
+            DevelopmentService developments,
+            MarketService market,
+            MoneyLedger money,
+            ProjectGep gep) {}
+
+    private static void policyAndPool(Beans b, String county, double[] point) {
+        if (b.jdbc().queryForObject("select count(*) from credit_policy", Integer.class) == 0) {
+            b.parties()
+                    .createPolicy(
+                            CreditsDemoData.MAKER,
+                            new PartyService.PolicyInput(
+                                    CreditsDemoData.POLICY,
+                                    "1.0",
+                                    true,
+                                    false,
+                                    "WITH_CARBON_SINK",
+                                    "5",
+                                    new PartyService.RuleInput("LS-REVENUE-2026.1", "60", "20", "10", "10")));
+        }
         try {
-            parties.createPool(
-                    CreditsDemoData.MAKER,
-                    new PartyService.PoolInput(county, String.format(java.util.Locale.ROOT, "%.2f", point[2])),
-                    UUID.randomUUID());
+            b.parties()
+                    .createPool(
+                            CreditsDemoData.MAKER,
+                            new PartyService.PoolInput(county, String.format(java.util.Locale.ROOT, "%.2f", point[2])),
+                            UUID.randomUUID());
         } catch (RuntimeException e) {
             // the county already has its pool (one per county)
         }
-        String village = party(parties, county, "浏览器测试村集体（示意）", "village_collective");
-        String enterprise = party(parties, county, "浏览器测试企业（示意）", "enterprise");
+    }
+
+    /** A village restoration project accepted and issued, all its credits listed; answers the listing. */
+    private static String issuedAndListed(Beans b, String county, double[] point, String village) {
+        ReserveService reserve = b.reserve();
         String project = (String) reserve.propose(
                         CreditsDemoData.MAKER,
                         new ReserveService.ProjectInput(
@@ -78,7 +103,7 @@ public final class CreditsE2eSeed {
                                 "村集体",
                                 "350000.00",
                                 JSON.readTree(CreditsDemoData.site(
-                                        gep,
+                                        b.gep(),
                                         CreditsDemoData.INPUTS,
                                         point[0] - 0.02,
                                         point[1] + 0.01,
@@ -107,46 +132,52 @@ public final class CreditsE2eSeed {
                 (String) reserve.proposeRelease(CreditsDemoData.MAKER, project, "acceptance.done", UUID.randomUUID())
                         .get("id");
         reserve.approveRelease(CreditsDemoData.CHECKER, release, UUID.randomUUID());
-        long issued =
-                Amounts.parseUnits(parties.get(CreditsDemoData.MAKER, village).issued());
-        String listing = (String) market.list(
+        long issued = Amounts.parseUnits(
+                b.parties().get(CreditsDemoData.MAKER, village).issued());
+        return (String) b.market()
+                .list(
                         CreditsDemoData.MAKER,
                         new MarketService.ListingInput(village, CreditUnits.format(issued), "72.00"),
                         UUID.randomUUID())
                 .get("id");
-        Map<String, Object> development = developments.create(
-                CreditsDemoData.MAKER,
-                new DevelopmentService.DevelopmentInput(
-                        "浏览器测试产业园（示意）",
-                        county,
-                        null,
-                        enterprise,
-                        JSON.readTree(CreditsDemoData.site(
-                                gep,
+    }
+
+    /** A small development with a loss (eco gate blocked) and the enterprise's cash to buy what it owes. */
+    private static Map<String, Object> developmentToMeet(Beans b, String county, double[] point, String enterprise) {
+        Map<String, Object> development = b.developments()
+                .create(
+                        CreditsDemoData.MAKER,
+                        new DevelopmentService.DevelopmentInput(
+                                "浏览器测试产业园（示意）",
+                                county,
+                                null,
+                                enterprise,
+                                JSON.readTree(CreditsDemoData.site(
+                                        b.gep(),
+                                        CreditsDemoData.INPUTS,
+                                        point[0] + 0.02,
+                                        point[1] - 0.01,
+                                        0.0015,
+                                        CreditsDemoData.BUILD,
+                                        false)),
+                                JSON.readTree("{\"toClass\":13}"),
+                                null,
                                 CreditsDemoData.INPUTS,
-                                point[0] + 0.02,
-                                point[1] - 0.01,
-                                0.0015,
-                                CreditsDemoData.BUILD,
-                                false)),
-                        JSON.readTree("{\"toClass\":13}"),
-                        null,
-                        CreditsDemoData.INPUTS,
-                        null),
-                UUID.randomUUID());
-        Map<?, ?> obligation = (Map<?, ?>) development.get("obligation");
-        long owed = Amounts.parseUnits((String) obligation.get("amount"));
+                                null),
+                        UUID.randomUUID());
+        long owed = Amounts.parseUnits((String) ((Map<?, ?>) development.get("obligation")).get("amount"));
         MoneyLedger.AccountSpec bank =
                 MoneyLedger.AccountSpec.of(enterprise, "credits.bank", county, "浏览器测试企业银行账户", false);
-        money.open(List.of(bank));
-        money.submit(List.of(TransferRequest.transfer(
-                UUID.randomUUID(),
-                bank.id(),
-                PartyService.cashAccount(enterprise),
-                CreditUnits.paymentFen(owed, 7200) + 100,
-                Asset.CNY,
-                "credits.e2e.deposit")));
-        return new Seeded(county, (String) development.get("id"), (String) obligation.get("id"), listing);
+        b.money().open(List.of(bank));
+        b.money()
+                .submit(List.of(TransferRequest.transfer(
+                        UUID.randomUUID(),
+                        bank.id(),
+                        PartyService.cashAccount(enterprise),
+                        CreditUnits.paymentFen(owed, 7200) + 100,
+                        Asset.CNY,
+                        "credits.e2e.deposit")));
+        return development;
     }
 
     private static String party(PartyService parties, String county, String name, String type) {
