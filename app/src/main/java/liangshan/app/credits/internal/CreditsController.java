@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.UUID;
 import liangshan.app.identity.Actor;
 import liangshan.app.identity.CurrentActor;
+import liangshan.app.web.ApiException;
 import liangshan.app.web.Page;
 import liangshan.app.web.PageRequest;
 import org.springframework.http.HttpStatus;
@@ -54,7 +55,14 @@ class CreditsController {
         return a;
     }
 
+    /**
+     * The registry request id of a credit command: derived from the caller and its {@code Idempotency-Key},
+     * which every credit command must carry (as every money command), so that a retry moves nothing.
+     */
     private static UUID id(Actor actor, String key, String purpose) {
+        if (key == null || key.isBlank()) {
+            throw new ApiException(HttpStatus.PRECONDITION_REQUIRED, "credits.idempotency-key-required");
+        }
         return RegistryHost.requestId(actor.username(), key, purpose);
     }
 

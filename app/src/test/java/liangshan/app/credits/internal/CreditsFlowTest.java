@@ -59,7 +59,8 @@ class CreditsFlowTest {
                 .isEqualTo(issued);
 
         JsonNode listing = ok(
-                maker.post(
+                command(
+                        maker,
                         "/api/v1/credits/listings",
                         "{\"sellerPartyId\":\"" + village + "\",\"credits\":\"" + CreditUnits.format(issued)
                                 + "\",\"priceYuanPerCredit\":\"80.00\"}"),
@@ -67,7 +68,8 @@ class CreditsFlowTest {
         String listingId = listing.path("id").asString();
 
         JsonNode dev = ok(
-                investor.post(
+                command(
+                        investor,
                         "/api/v1/credits/developments",
                         "{\"name\":\"厂房\",\"countyCode\":\"" + C
                                 + "\",\"developerPartyId\":\"" + enterprise + "\",\"footprint\":"
@@ -87,7 +89,8 @@ class CreditsFlowTest {
         CreditsFixtures.fund(money, enterprise, payment);
 
         JsonNode settled = ok(
-                investor.post(
+                command(
+                        investor,
                         "/api/v1/credits/listings/" + listingId + "/purchases",
                         "{\"buyerPartyId\":\""
                                 + enterprise + "\",\"credits\":\"" + CreditUnits.format(owed) + "\",\"obligationId\":\""
@@ -114,7 +117,8 @@ class CreditsFlowTest {
     private String[] setUp(ApiClient admin, ApiClient maker, String investor) {
         String version = TestAccounts.unique("pol");
         ok(
-                admin.post(
+                command(
+                        admin,
                         "/api/v1/credits/policies",
                         "{\"version\":\"" + version + "\",\"multiplier\":\"1.0\","
                                 + "\"sameCounty\":true,\"matchServiceType\":false,\"stacking\":\"NONE\",\"bufferPct\":\"5\","
@@ -122,22 +126,29 @@ class CreditsFlowTest {
                                 + "\",\"villagePct\":\"60\",\"householdsPct\":\"20\","
                                 + "\"operatorPct\":\"10\",\"fundsPct\":\"10\"}}"),
                 201);
-        maker.post("/api/v1/credits/pools", "{\"countyCode\":\"" + C + "\",\"priceYuanPerCredit\":\"50.00\"}");
+        command(maker, "/api/v1/credits/pools", "{\"countyCode\":\"" + C + "\",\"priceYuanPerCredit\":\"50.00\"}");
+        // A credit command without an Idempotency-Key is refused before anything runs (as money commands).
+        ApiClient.Response keyless = maker.post("/api/v1/credits/pools/" + C + "/settle", "{}");
+        assertThat(keyless.status()).isEqualTo(428);
+        assertThat(keyless.code()).isEqualTo("credits.idempotency-key-required");
         String village = ok(
-                        maker.post(
+                        command(
+                                maker,
                                 "/api/v1/credits/parties",
                                 "{\"name\":\"下淤村\",\"countyCode\":\"" + C + "\",\"type\":\"village_collective\"}"),
                         201)
                 .path("id")
                 .asString();
         String enterprise = ok(
-                        maker.post(
+                        command(
+                                maker,
                                 "/api/v1/credits/parties",
                                 "{\"name\":\"开化某建材公司\",\"countyCode\":\"" + C + "\",\"type\":\"enterprise\"}"),
                         201)
                 .path("id")
                 .asString();
-        assertThat(maker.post(
+        assertThat(command(
+                                maker,
                                 "/api/v1/credits/parties/" + enterprise + "/members",
                                 "{\"username\":\"" + investor + "\"}")
                         .status())
@@ -198,7 +209,8 @@ class CreditsFlowTest {
     private String propose(ApiClient maker, CreditsFixtures.Landscape land, String village) {
         String day = CreditsFixtures.uniqueDay().toString();
         JsonNode p = ok(
-                maker.post(
+                command(
+                        maker,
                         "/api/v1/credits/projects",
                         "{\"name\":\"废弃矿山复绿\",\"kind\":\"village\","
                                 + "\"countyCode\":\"" + C + "\",\"ownerPartyId\":\"" + village
@@ -211,7 +223,7 @@ class CreditsFlowTest {
         assertThat(p.path("status").asString()).isEqualTo("proposed");
         String id = p.path("id").asString();
         JsonNode approved =
-                ok(maker.post("/api/v1/credits/projects/" + id + "/review", "{\"decision\":\"approve\"}"), 200);
+                ok(command(maker, "/api/v1/credits/projects/" + id + "/review", "{\"decision\":\"approve\"}"), 200);
         assertThat(approved.path("status").asString()).isEqualTo("approved");
         return id;
     }
@@ -219,7 +231,8 @@ class CreditsFlowTest {
     /** Estimate, verify both milestones, release: refused to the maker, approved by the checker. */
     private long release(ApiClient maker, ApiClient checker, String id, CreditsFixtures.Landscape land) {
         JsonNode estimated = ok(
-                maker.post(
+                command(
+                        maker,
                         "/api/v1/credits/projects/" + id + "/estimate",
                         "{\"inputs\":\"" + land.inputs() + "\",\"params\":\"quzhou-2025-v1\"}"),
                 200);
@@ -232,23 +245,25 @@ class CreditsFlowTest {
                 .isPositive();
         for (String m : List.of("planting.done", "acceptance.done")) {
             ok(
-                    maker.post(
+                    command(
+                            maker,
                             "/api/v1/credits/projects/" + id + "/verifications",
                             "{\"milestoneCode\":\"" + m + "\",\"recordRef\":\"YS-2026-" + m + "\"}"),
                     200);
         }
         String release = ok(
-                        maker.post(
+                        command(
+                                maker,
                                 "/api/v1/credits/projects/" + id + "/releases",
                                 "{\"milestoneCode\":" + "\"acceptance.done\"}"),
                         201)
                 .path("id")
                 .asString();
-        ApiClient.Response same = maker.post("/api/v1/credits/releases/" + release + "/approve", "{}");
+        ApiClient.Response same = command(maker, "/api/v1/credits/releases/" + release + "/approve", "{}");
         assertThat(same.status()).isEqualTo(409);
         assertThat(same.code()).isEqualTo("credits.maker-checker-same-person");
         assertThat(same.json().path("messageZh").asString()).isNotBlank();
-        JsonNode approved = ok(checker.post("/api/v1/credits/releases/" + release + "/approve", "{}"), 200);
+        JsonNode approved = ok(command(checker, "/api/v1/credits/releases/" + release + "/approve", "{}"), 200);
         assertThat(approved.path("status").asString()).isEqualTo("approved");
         long buffer = units * 500 / 10_000;
         return units - buffer;
@@ -272,5 +287,15 @@ class CreditsFlowTest {
 
     private static long units(JsonNode credits) {
         return CreditsFixtures.units(credits.asString());
+    }
+
+    /** A credit command as a client sends it: with a fresh Idempotency-Key. */
+    private static ApiClient.Response command(ApiClient client, String path, String body) {
+        client.header("Idempotency-Key", UUID.randomUUID().toString());
+        try {
+            return client.post(path, body);
+        } finally {
+            client.header("Idempotency-Key", null);
+        }
     }
 }
