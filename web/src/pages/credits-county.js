@@ -9,6 +9,7 @@ import { formatYuan } from '../format.js';
 import { dataTable, emptyState, errorState, loadingState, pageHeader, placeName, statCards } from '../ui.js';
 import { formAlert, hideAlert, showProblems } from '../ledger-ui.js';
 import { canManageCredits, codedLabel, creditsApi, groupDecimal } from '../credits.js';
+import { creditsAdminCard } from './credits-admin.js';
 
 /** The eco gate as a coloured badge: passed, covered by a pool liability, or blocked. */
 export function gateBadge(gate) {
@@ -73,8 +74,9 @@ function render(body, county, ctx) {
     creditsApi.projects({ county, size: 100 }, opts),
     creditsApi.listings({ county, open: true, size: 100 }, opts),
     creditsApi.parties(county, opts),
+    canManageCredits(ctx.me, county) ? creditsApi.policies(opts) : null,
   ])
-    .then(([pools, developments, projects, listings, parties]) => {
+    .then(([pools, developments, projects, listings, parties, policies]) => {
       if (ctx.signal.aborted) return;
       const pool = (pools || []).find((p) => p.countyCode === county);
       const names = new Map((parties.items || []).map((p) => [p.id, p.name]));
@@ -89,6 +91,7 @@ function render(body, county, ctx) {
           [t('credits.county.projects'), String((projects.items || []).length)],
           [t('credits.county.listings'), String((listings.items || []).length)],
         ]),
+        policies ? creditsAdminCard(county, pool, policies, ctx, () => render(body, county, ctx)) : null,
         h('section', { class: 'card', 'aria-labelledby': 'credits-pool' }, h('h2', { id: 'credits-pool' }, t('credits.county.pool')), poolCard(county, pool, ctx.me, () => render(body, county, ctx))),
         h(
           'section',
@@ -129,7 +132,7 @@ function render(body, county, ctx) {
         h(
           'section',
           { class: 'card credits-listings', 'aria-labelledby': 'credits-listings' },
-          h('h2', { id: 'credits-listings' }, t('credits.county.listingsTitle')),
+          h('div', { class: 'title-row' }, h('h2', { id: 'credits-listings' }, t('credits.county.listingsTitle')), h('a', { class: 'btn btn-small', href: `/market?county=${county}` }, t('credits.market.title'))),
           table(
             listings.items || [],
             [
@@ -157,7 +160,7 @@ function render(body, county, ctx) {
               { label: t('credits.party.listed'), numeric: true, value: (p) => groupDecimal(p.listed) },
               { label: t('credits.party.cash'), numeric: true, value: (p) => (p.cashYuan === undefined || p.cashYuan === null ? '—' : formatYuan(p.cashYuan)) },
             ],
-            null,
+            (p) => `/credits/account/${encodeURIComponent(p.id)}`,
             'credits.county.noParties',
           ),
         ),
