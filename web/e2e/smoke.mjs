@@ -333,7 +333,7 @@ async function run() {
   const countyRows = await page.locator('.split .data-table tbody tr').count();
   // The city user sees all six counties; others see what their scope allows, at least their own.
   check(me.scope.level === 'city' ? countyRows === 6 : countyRows >= 1, `the city page lists the counties (${countyRows} rows)`);
-  check((await page.locator('.subnav a').count()) === 7, 'overview, five centres and 公示 in the city row');
+  check((await page.locator('.subnav a').count()) === 8, 'overview, five centres, 交易市场 and 公示 in the city row');
   await shot('11-city');
 
   step = 'centre page';
