@@ -55,7 +55,7 @@ export async function creditsMarketFlow({ page, shotDir, log, check, setStep, co
   await sell.locator('input[name="credits"]').fill('5.000');
   check((await sell.locator('.order-total').textContent()).includes('350.00'), 'the form shows the total 350.00 元');
   await sell.locator('button[type="submit"]').click();
-  await page.waitForSelector('form[data-action="list"][data-done="true"]');
+  await page.waitForSelector('.credits-notice[data-action="list"]');
   const listing = (await account(seller)).listings.find((l) => l.open);
   check(listing && listing.remaining === '5.000' && listing.priceYuanPerCredit === '70.00', `listing of 5.000 at 70.00 (${JSON.stringify(listing)})`);
   await shot('52-credits-account-listed');

@@ -5,11 +5,12 @@
 
 import { h, mount } from '../dom.js';
 import { t } from '../i18n.js';
+import { divisions } from '../api.js';
 import { formatDate, formatYuan } from '../format.js';
 import { dataTable, emptyState, errorState, loadingState, pageHeader, statCards } from '../ui.js';
 import { field, formAlert, hideAlert, input, showProblems } from '../ledger-ui.js';
 import { codedLabel, groupDecimal, keyedCommand, marketApi, orderProblems, paymentYuan } from '../credits.js';
-import { commandForm } from './credits-market.js';
+import { commandForm, noticeBanner } from './credits-market.js';
 
 function table(rows, columns, emptyKey, cls) {
   return rows.length ? h('div', { class: cls }, dataTable({ columns, rows })) : h('p', { class: `muted small ${cls}` }, t(emptyKey));
@@ -41,8 +42,8 @@ function listForm(account, reload) {
     extra: total,
     validate: () => orderProblems({ credits: fields.credits.control.value, price: fields.priceYuanPerCredit.control.value, available: party.issued }),
     send: () => marketApi.list({ sellerPartyId: party.id, credits: fields.credits.control.value.trim(), priceYuanPerCredit: fields.priceYuanPerCredit.control.value.trim() }, run),
+    after: reload,
     done: (l) => {
-      reload();
       return t('credits.account.listed', { id: l.id });
     },
   });
@@ -67,7 +68,7 @@ function actionButton(label, data, command, reload) {
   return h('span', { class: 'action-cell' }, button, alert);
 }
 
-function holdingsCard(a) {
+function holdingsCard(a, countyName) {
   return card(
     'holdings',
     t('credits.account.holdings'),
@@ -76,7 +77,7 @@ function holdingsCard(a) {
       [
         { label: t('credits.market.project'), value: (b) => b.projectName },
         { label: t('credits.market.vintage'), value: (b) => String(b.vintage) },
-        { label: t('credits.market.county'), value: (b) => b.countyCode },
+        { label: t('credits.market.county'), value: (b) => countyName(b.countyCode) },
         { label: t('credits.account.state'), value: (b) => h('span', { class: `state-badge state-${b.state}` }, codedLabel('state', b.state)) },
         { label: t('credits.column.serials'), value: (b) => h('span', { class: 'mono' }, b.serials) },
         { label: t('credits.column.credits'), numeric: true, value: (b) => groupDecimal(b.credits) },
@@ -179,7 +180,7 @@ function historyCards(a) {
   ];
 }
 
-function view(a, ctx, reload) {
+function view(a, ctx, reload, countyName) {
   const p = a.party;
   return [
     pageHeader({
@@ -200,7 +201,7 @@ function view(a, ctx, reload) {
       ]),
     ),
     p.type !== 'county_pool' ? card('sell', t('credits.account.sellTitle'), h('p', { class: 'muted small' }, t('credits.account.sellHelp')), listForm(a, reload)) : null,
-    holdingsCard(a),
+    holdingsCard(a, countyName),
     ...ordersCards(a, reload),
     ...historyCards(a),
   ];
@@ -210,15 +211,17 @@ export const creditsAccountPage = {
   name: 'credits-account',
   tier: 'county',
   render(main, ctx) {
-    const load = () => {
+    const load = (notice) => {
       marketApi
         .account(ctx.params.party, { signal: ctx.signal })
-        .then((a) => {
+        .then(async (a) => {
+          const county = await divisions.detail(a.party.countyCode).catch(() => null);
           if (ctx.signal.aborted) return;
+          const countyName = (code) => (county && code === county.code ? county.name : code);
           ctx.setTitle(a.party.name);
-          mount(main, h('div', { class: 'page credits-account', dataset: { party: a.party.id } }, view(a, ctx, load)));
+          mount(main, h('div', { class: 'page credits-account', dataset: { party: a.party.id } }, noticeBanner(notice), view(a, ctx, load, countyName)));
         })
-        .catch((e) => !ctx.signal.aborted && mount(main, e?.status === 404 ? emptyState(t('credits.account.notFound'), t('credits.account.notFoundText')) : errorState(e, load)));
+        .catch((e) => !ctx.signal.aborted && mount(main, e?.status === 404 ? emptyState(t('credits.account.notFound'), t('credits.account.notFoundText')) : errorState(e, () => load())));
     };
     mount(main, loadingState());
     load();

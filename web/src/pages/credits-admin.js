@@ -48,8 +48,8 @@ function openAccountForm(county, villages, reload) {
     submitLabel: t('credits.admin.openAccount'),
     validate: () => accountProblems(values()),
     send: () => marketApi.openAccount(values(), run),
+    after: reload,
     done: (p) => {
-      reload();
       return t('credits.admin.opened', { name: p.name, id: p.id });
     },
   });
@@ -65,8 +65,8 @@ function poolForm(county, pool, reload) {
     submitLabel: t('credits.admin.publish'),
     validate: () => (priceFen(fields.priceYuanPerCredit.control.value) === null ? { priceYuanPerCredit: 'credits.market.problem.price' } : {}),
     send: () => marketApi.publishPool({ countyCode: county, priceYuanPerCredit: fields.priceYuanPerCredit.control.value.trim() }, run),
+    after: reload,
     done: (p) => {
-      reload();
       return t('credits.admin.poolPublished', { price: formatYuan(p.priceYuanPerCredit) });
     },
   });

@@ -10,6 +10,7 @@ import { dataTable, emptyState, errorState, loadingState, pageHeader, placeName,
 import { formAlert, hideAlert, showProblems } from '../ledger-ui.js';
 import { canManageCredits, codedLabel, creditsApi, groupDecimal } from '../credits.js';
 import { creditsAdminCard } from './credits-admin.js';
+import { noticeBanner } from './credits-market.js';
 
 /** The eco gate as a coloured badge: passed, covered by a pool liability, or blocked. */
 export function gateBadge(gate) {
@@ -65,7 +66,7 @@ function poolCard(county, pool, me, reload) {
   );
 }
 
-function render(body, county, ctx) {
+function render(body, county, ctx, notice) {
   mount(body, loadingState());
   const opts = { signal: ctx.signal };
   Promise.all([
@@ -85,13 +86,14 @@ function render(body, county, ctx) {
       const blocked = devs.filter((d) => d.gate === 'blocked').length;
       mount(
         body,
+        noticeBanner(notice),
         statCards([
           [t('credits.county.developments'), String(devs.length)],
           [t('credits.county.blocked'), String(blocked)],
           [t('credits.county.projects'), String((projects.items || []).length)],
           [t('credits.county.listings'), String((listings.items || []).length)],
         ]),
-        policies ? creditsAdminCard(county, pool, policies, ctx, () => render(body, county, ctx)) : null,
+        policies ? creditsAdminCard(county, pool, policies, ctx, (n) => render(body, county, ctx, n)) : null,
         h('section', { class: 'card', 'aria-labelledby': 'credits-pool' }, h('h2', { id: 'credits-pool' }, t('credits.county.pool')), poolCard(county, pool, ctx.me, () => render(body, county, ctx))),
         h(
           'section',

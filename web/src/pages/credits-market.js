@@ -25,8 +25,16 @@ export function localProblems(problems, fields, alert) {
   return fieldErrors.length > 0;
 }
 
-/** A form of fields with one submit button; `send()` runs the command, `done(result)` reports. */
-export function commandForm({ action, fields, submitLabel, validate, send, done, extra }) {
+/** The result of the last command, shown at the top of the page after it has been reloaded. */
+export function noticeBanner(notice) {
+  return notice ? h('p', { class: 'credits-notice', role: 'status', dataset: { action: notice.action } }, notice.text) : null;
+}
+
+/**
+ * A form of fields with one submit button; `send()` runs the command, `done(result)` answers the text
+ * reporting it, then `after({action, text})` (the page reloads and shows the text as its notice).
+ */
+export function commandForm({ action, fields, submitLabel, validate, send, done, after, extra }) {
   const alert = formAlert();
   const submit = h('button', { type: 'submit', class: 'btn btn-primary btn-small' }, submitLabel);
   const out = h('p', { class: 'small form-result', 'aria-live': 'polite' });
@@ -39,8 +47,10 @@ export function commandForm({ action, fields, submitLabel, validate, send, done,
     submit.disabled = true;
     try {
       const result = await send();
-      out.textContent = done(result);
+      const text = done(result);
+      out.textContent = text;
       form.dataset.done = 'true';
+      after?.({ action, text });
     } catch (err) {
       showProblems(err, fields, alert);
     } finally {
@@ -84,8 +94,8 @@ function buyForm(listing, acting, reload) {
       return problems;
     },
     send: () => marketApi.buy(listing.id, { buyerPartyId: acting.id, credits: fields.credits.control.value.trim(), obligationId: fields.obligationId?.control.value || undefined }, run),
+    after: reload,
     done: (s) => {
-      reload();
       return s.gate ? t('credits.market.boughtRetired', { units: groupDecimal(s.units), amount: formatYuan(s.amountYuan), gate: codedLabel('status', s.gate) }) : t('credits.market.bought', { units: groupDecimal(s.units), amount: formatYuan(s.amountYuan) });
     },
   });
@@ -157,8 +167,8 @@ function bidForm(state, reload) {
     extra: totalLine(fields.credits.control, fields.priceYuanPerCredit.control),
     validate: () => orderProblems({ credits: fields.credits.control.value, price: fields.priceYuanPerCredit.control.value }),
     send: () => marketApi.bid({ buyerPartyId: state.acting.id, credits: fields.credits.control.value.trim(), priceYuanPerCredit: fields.priceYuanPerCredit.control.value.trim() }, run),
+    after: reload,
     done: (b) => {
-      reload();
       return t('credits.market.bidPlaced', { id: b.id });
     },
   });
@@ -175,8 +185,8 @@ function acceptForm(bid, state, reload) {
     extra: totalLine(fields.credits.control, bid.priceYuanPerCredit),
     validate: () => orderProblems({ credits: fields.credits.control.value, available, needPrice: false }),
     send: () => marketApi.acceptBid(bid.id, { sellerPartyId: state.acting.id, credits: fields.credits.control.value.trim() }, run),
+    after: reload,
     done: (s) => {
-      reload();
       return t('credits.market.accepted', { units: groupDecimal(s.units), amount: formatYuan(s.amountYuan) });
     },
   });
@@ -316,6 +326,7 @@ async function load(body, state, ctx, opts = {}) {
     const reload = (o) => load(body, state, ctx, o || {});
     mount(
       body,
+      noticeBanner(opts.text ? opts : null),
       actingCard(state, (id) => {
         state.actingId = id;
         updateQuery({ party: id });
