@@ -290,4 +290,8 @@ export const creditsEn = {
   'credits.admin.buffer': 'Buffer',
   'credits.admin.revenueRule': 'Revenue-share rule',
   'credits.admin.revenueShares': '{version}: village {village}%, households {households}%, operator {operator}%, funds {funds}%',
+  'credits.admin.partyType.village_collective': 'Village collective',
+  'credits.admin.partyType.cooperative': 'Two Mountains cooperative',
+  'credits.admin.partyType.enterprise': 'Enterprise',
+  'credits.admin.partyType.county_pool': 'County reserve pool',
 };

@@ -290,4 +290,8 @@ export const creditsZh = {
   'credits.admin.buffer': '风险缓冲',
   'credits.admin.revenueRule': '收益分配规则',
   'credits.admin.revenueShares': '{version}：村集体 {village}%，农户 {households}%，运营方 {operator}%，基金 {funds}%',
+  'credits.admin.partyType.village_collective': '村集体经济组织',
+  'credits.admin.partyType.cooperative': '两山合作社',
+  'credits.admin.partyType.enterprise': '企业',
+  'credits.admin.partyType.county_pool': '县级储备池',
 };

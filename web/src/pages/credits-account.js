@@ -184,7 +184,7 @@ function view(a, ctx, reload, countyName) {
   const p = a.party;
   return [
     pageHeader({
-      eyebrow: codedLabel('kind', p.type),
+      eyebrow: t(`credits.admin.partyType.${p.type}`),
       title: p.name,
       subtitle: t('credits.account.subtitle'),
       crumbs: [{ label: t('credits.county.title'), href: `/credits/${p.countyCode}` }, { label: t('credits.market.title'), href: `/market?party=${encodeURIComponent(p.id)}` }, { label: p.name }],

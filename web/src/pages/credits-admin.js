@@ -24,7 +24,7 @@ export function accountProblems({ name, type, villageCode }) {
 }
 
 function openAccountForm(county, villages, reload) {
-  const type = pairSelect(TYPES.map((k) => [k, t(`credits.value.kind.${k}`)]), { name: 'type', value: 'village_collective' });
+  const type = pairSelect(TYPES.map((k) => [k, t(`credits.admin.partyType.${k}`)]), { name: 'type', value: 'village_collective' });
   const village = pairSelect(villages.map((v) => [v.code, v.name]), { name: 'villageCode', blank: t('ledger.choose') });
   const name = input({ name: 'name' });
   const fields = {
