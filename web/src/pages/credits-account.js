@@ -10,10 +10,10 @@ import { formatDate, formatYuan } from '../format.js';
 import { dataTable, emptyState, errorState, loadingState, pageHeader, statCards } from '../ui.js';
 import { field, formAlert, hideAlert, input, showProblems } from '../ledger-ui.js';
 import { codedLabel, groupDecimal, keyedCommand, marketApi, orderProblems, paymentYuan } from '../credits.js';
-import { commandForm, noticeBanner } from './credits-market.js';
+import { commandForm, labelCells, noticeBanner } from './credits-market.js';
 
 function table(rows, columns, emptyKey, cls) {
-  return rows.length ? h('div', { class: cls }, dataTable({ columns, rows })) : h('p', { class: `muted small ${cls}` }, t(emptyKey));
+  return rows.length ? labelCells(h('div', { class: cls }, dataTable({ columns, rows }))) : h('p', { class: `muted small ${cls}` }, t(emptyKey));
 }
 
 function card(id, title, ...children) {
@@ -155,7 +155,7 @@ function historyCards(a) {
           { label: t('credits.market.date'), value: (x) => formatDate(x.at) },
           { label: t('credits.column.credits'), numeric: true, value: (x) => groupDecimal(x.credits) },
           { label: t('credits.column.obligationId'), value: (x) => h('span', { class: 'mono' }, x.obligationId || '—') },
-          { label: t('credits.column.beneficiary'), value: (x) => x.beneficiary || '—' },
+          { label: t('credits.column.beneficiary'), value: (x) => x.beneficiaryName || x.beneficiary || '—' },
           { label: t('credits.column.reason'), value: (x) => x.reason || '—' },
         ],
         'credits.account.noRetirements',

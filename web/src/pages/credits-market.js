@@ -18,6 +18,19 @@ const COUNTIES = ['330802', '330803', '330822', '330824', '330825', '330881'];
 const KINDS = ['government', 'village', 'enterprise'];
 const PAGE_SIZE = 20;
 
+/**
+ * Gives every body cell of the tables in `el` its column's label (data-label), so that below 560 px the
+ * rows can be shown as cards with labelled values and the action buttons stay in view (credits.css).
+ */
+export function labelCells(el) {
+  for (const table of el.querySelectorAll('table')) {
+    const labels = [...table.querySelectorAll('thead th')].map((th) => th.textContent);
+    for (const row of table.querySelectorAll('tbody tr')) [...row.children].forEach((cell, i) => (cell.dataset.label = labels[i] || ''));
+    table.classList.add('card-rows');
+  }
+  return el;
+}
+
 /** Client-side problems shown as the server's would be: next to their fields, the rest in the alert. */
 export function localProblems(problems, fields, alert) {
   const fieldErrors = Object.entries(problems).map(([f, key]) => ({ field: f, messageZh: t(key), messageEn: t(key) }));
@@ -126,7 +139,7 @@ function listingsCard(state, reload) {
         rows,
       })
     : emptyState(t('credits.market.noListings'), t('credits.market.noListingsText'));
-  return h('section', { class: 'card market-listings', 'aria-labelledby': 'market-listings', dataset: { total: String(p.total ?? 0) } }, h('h2', { id: 'market-listings' }, t('credits.market.listingsTitle')), filterForm(state, reload), table, pager(p, (n) => reload({ page: n })), slot);
+  return h('section', { class: 'card market-listings', 'aria-labelledby': 'market-listings', dataset: { total: String(p.total ?? 0) } }, h('h2', { id: 'market-listings' }, t('credits.market.listingsTitle')), filterForm(state, reload), labelCells(table), pager(p, (n) => reload({ page: n })), slot);
 }
 
 function filterForm(state, reload) {
@@ -223,7 +236,7 @@ function bidsCard(state, reload) {
     h('h2', { id: 'market-bids' }, t('credits.market.bidsTitle')),
     h('p', { class: 'muted small' }, t('credits.market.bidsHelp')),
     rows.length
-      ? dataTable({
+      ? labelCells(dataTable({
           columns: [
             { label: t('credits.market.buyer'), value: (b) => h('a', { href: `/credits/account/${encodeURIComponent(b.buyerPartyId)}` }, b.buyerName) },
             { label: t('credits.market.county'), value: (b) => state.countyName(b.countyCode) },
@@ -233,7 +246,7 @@ function bidsCard(state, reload) {
             { label: t('credits.market.action'), value: (b) => bidActions(b, state, slot, reload) },
           ],
           rows,
-        })
+        }))
       : emptyState(t('credits.market.noBids'), t('credits.market.noBidsText')),
     pager(state.bids, (n) => reload({ bidPage: n })),
     slot,
@@ -252,7 +265,7 @@ export function priceChart(series, countyName, signal) {
       tooltip: { trigger: 'item', valueFormatter: (v) => `${v} ${t('credits.perCredit')}` },
       legend: { top: 0 },
       grid: { left: 48, right: 16, top: 36, bottom: 32 },
-      xAxis: { type: 'time' },
+      xAxis: { type: 'time', axisLabel: { hideOverlap: true } },
       yAxis: { type: 'value', name: t('credits.perCredit'), scale: true },
       // Display only: the chart plots prices as numbers; every amount shown as text stays exact.
       series: series.map((s) => ({ name: countyName(s.countyCode), type: 'line', symbolSize: 8, data: s.points.map((p) => [p.at, Number(p.priceYuanPerCredit)]) })),

@@ -66,7 +66,7 @@ class AccountViews {
                 partyId);
         v.put("retired", Amounts.credits(retired));
         v.put("trades", trades(partyId, names));
-        v.put("retirements", retirements(partyId));
+        v.put("retirements", retirements(partyId, names));
         return v;
     }
 
@@ -174,7 +174,7 @@ class AccountViews {
                 party);
     }
 
-    private List<Map<String, Object>> retirements(String party) {
+    private List<Map<String, Object>> retirements(String party, Map<String, String> names) {
         return jdbc.query(
                 "select at, units, serials, obligation_id, beneficiary, reason from credit_register"
                         + " where kind = 'RETIREMENT' and from_party = ? order by at desc, id desc limit " + RECENT,
@@ -189,6 +189,7 @@ class AccountViews {
                     v.put("serials", String.join(" ", (String[]) rs.getArray(3).getArray()));
                     v.put("obligationId", rs.getString(4));
                     v.put("beneficiary", rs.getString(5));
+                    v.put("beneficiaryName", names.getOrDefault(rs.getString(5), rs.getString(5)));
                     v.put("reason", rs.getString(6));
                     return v;
                 },
