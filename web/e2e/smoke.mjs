@@ -19,6 +19,7 @@ import { join } from 'node:path';
 import { ledgerFlow, signIn, signOut } from './ledger.mjs';
 import { moneyFlow } from './money.mjs';
 import { creditsFlow, publicRegister } from './credits.mjs';
+import { creditsMarketFlow } from './credits-market.mjs';
 
 const [baseArg, username, password, shotDir, newcomer, newcomerPassword, secondUser, secondPassword, ledgerVillage] = process.argv.slice(2);
 if (!baseArg || !username || !password || !shotDir) {
@@ -332,7 +333,7 @@ async function run() {
   const countyRows = await page.locator('.split .data-table tbody tr').count();
   // The city user sees all six counties; others see what their scope allows, at least their own.
   check(me.scope.level === 'city' ? countyRows === 6 : countyRows >= 1, `the city page lists the counties (${countyRows} rows)`);
-  check((await page.locator('.subnav a').count()) === 7, 'overview, five centres and 公示 in the city row');
+  check((await page.locator('.subnav a').count()) === 8, 'overview, five centres, 交易市场 and 公示 in the city row');
   await shot('11-city');
 
   step = 'centre page';
@@ -420,6 +421,8 @@ async function run() {
   // Eco credits (生态积分), when the JUnit test seeded credit data in the first user's county.
   if (process.env.CREDITS_COUNTY) {
     await creditsFlow({ page, shotDir, log, check, setStep: (s) => (step = s), county: process.env.CREDITS_COUNTY });
+    const { CREDITS_SELLER: seller, CREDITS_BUYER: buyer } = process.env;
+    if (seller && buyer) await creditsMarketFlow({ page, shotDir, log, check, setStep: (s) => (step = s), county: process.env.CREDITS_COUNTY, seller, buyer });
   } else log('no credit data seeded: the credits flow is skipped');
 
   step = 'English (deep link)';

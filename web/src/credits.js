@@ -95,3 +95,91 @@ export function canManageCredits(me, county) {
   const inScope = scope === '3308' || String(county || '').startsWith(scope) || scope.startsWith(String(county || '-'));
   return inScope && roles.some((r) => ['CITY_ADMIN', 'COUNTY_OFFICER', 'COOPERATIVE_OPERATOR'].includes(r));
 }
+
+// ---- market and account pages (交易市场, 积分账户) ----
+
+/**
+ * A command runner for one form: the same click retried (same path and body) after an answer that left
+ * the outcome unknown — no connection, a timeout, a 5xx — sends the same Idempotency-Key again, so the
+ * server answers the first result and nothing moves twice; after any definite answer the next click
+ * gets a fresh key.
+ */
+export function keyedCommand(post = (path, body, key) => api.post(path, body, { idempotencyKey: key })) {
+  let pending = null;
+  const run = async (path, body) => {
+    const signature = `${path}\n${JSON.stringify(body)}`;
+    const key = pending && pending.signature === signature ? pending.key : commandKey();
+    pending = { signature, key };
+    try {
+      const out = await post(path, body, key);
+      pending = null;
+      return out;
+    } catch (e) {
+      if (!(e?.status === 0 || e?.status >= 500)) pending = null;
+      throw e;
+    }
+  };
+  run.pendingKey = () => pending?.key || null;
+  return run;
+}
+
+const fresh = (path, body) => command(path, body);
+
+/** Reads and commands of the market and account pages; commands take the form's keyed runner. */
+export const marketApi = {
+  listings: (params, options) => api.get('/credits/market/listings', params, options),
+  bids: (params, options) => api.get('/credits/bids', params, options),
+  trades: (county, options) => api.get('/credits/market/trades', { county }, options),
+  account: (party, options) => api.get(`/credits/parties/${enc(party)}/account`, null, options),
+  buy: (listingId, body, run = fresh) => run(`/credits/listings/${enc(listingId)}/purchases`, body),
+  list: (body, run = fresh) => run('/credits/listings', body),
+  delist: (id, run = fresh) => run(`/credits/listings/${enc(id)}/delist`, {}),
+  bid: (body, run = fresh) => run('/credits/bids', body),
+  acceptBid: (id, body, run = fresh) => run(`/credits/bids/${enc(id)}/accept`, body),
+  withdrawBid: (id, run = fresh) => run(`/credits/bids/${enc(id)}/withdraw`, {}),
+  openAccount: (body, run = fresh) => run('/credits/parties', body),
+  publishPool: (body, run = fresh) => run('/credits/pools', body),
+};
+
+/** Units as the API writes credits: "1234.500" from 1234500n. */
+export function creditsText(units) {
+  const neg = units < 0n;
+  const abs = neg ? -units : units;
+  return `${neg ? '-' : ''}${abs / 1000n}.${(abs % 1000n).toString().padStart(3, '0')}`;
+}
+
+/** Fen of a price typed in 元 per credit (up to 2 decimals, ≥ 0), or null. */
+export function priceFen(text) {
+  const m = /^\s*(\d{1,13})(?:\.(\d{1,2}))?\s*$/.exec(String(text ?? ''));
+  return m ? BigInt(m[1]) * 100n + BigInt((m[2] || '').padEnd(2, '0')) : null;
+}
+
+/**
+ * What a buyer pays for `credits` at `price` 元 per credit, as 元 with 2 decimals: units × fen per credit
+ * / 1000 rounded up to the fen, as the registry computes it (CreditUnits.paymentFen, decision 0005).
+ */
+export function paymentYuan(credits, price) {
+  const units = unitsOf(credits);
+  const fen = priceFen(price);
+  if (units === null || fen === null || units < 0n) return null;
+  const paid = (units * fen + 999n) / 1000n;
+  return `${paid / 100n}.${(paid % 100n).toString().padStart(2, '0')}`;
+}
+
+/**
+ * Problems of a listing or bid form before it is sent: {field → message key}. `available` (a credits
+ * string) caps the amount of a listing (the seller's issued credits) or of an acceptance (the seller's
+ * holdings and what the bid still asks).
+ */
+export function orderProblems({ credits, price, available, needPrice = true }) {
+  const out = {};
+  if (!isCredits(credits)) out.credits = 'credits.market.problem.credits';
+  else if (available !== undefined && available !== null && unitsOf(credits) > unitsOf(available)) out.credits = 'credits.market.problem.exceeds';
+  if (needPrice && (priceFen(price) === null || priceFen(price) === 0n)) out.priceYuanPerCredit = 'credits.market.problem.price';
+  return out;
+}
+
+/** The smaller of two credit strings. */
+export function minCredits(a, b) {
+  return unitsOf(a) <= unitsOf(b) ? a : b;
+}

@@ -90,6 +90,7 @@ function cityRow(active, signedIn) {
   const all = [
     ['/city', 'nav.overview'],
     ...CENTRES.map((c) => [`/centre/${c}`, `nav.centre.${c}`]),
+    ['/market', 'nav.market'],
     ['/registers', 'nav.registers'],
   ];
   // The public sees only the registers; the centres are for signed-in users.

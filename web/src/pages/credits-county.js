@@ -9,6 +9,8 @@ import { formatYuan } from '../format.js';
 import { dataTable, emptyState, errorState, loadingState, pageHeader, placeName, statCards } from '../ui.js';
 import { formAlert, hideAlert, showProblems } from '../ledger-ui.js';
 import { canManageCredits, codedLabel, creditsApi, groupDecimal } from '../credits.js';
+import { creditsAdminCard } from './credits-admin.js';
+import { noticeBanner } from './credits-market.js';
 
 /** The eco gate as a coloured badge: passed, covered by a pool liability, or blocked. */
 export function gateBadge(gate) {
@@ -64,7 +66,7 @@ function poolCard(county, pool, me, reload) {
   );
 }
 
-function render(body, county, ctx) {
+function render(body, county, ctx, notice) {
   mount(body, loadingState());
   const opts = { signal: ctx.signal };
   Promise.all([
@@ -73,8 +75,9 @@ function render(body, county, ctx) {
     creditsApi.projects({ county, size: 100 }, opts),
     creditsApi.listings({ county, open: true, size: 100 }, opts),
     creditsApi.parties(county, opts),
+    canManageCredits(ctx.me, county) ? creditsApi.policies(opts) : null,
   ])
-    .then(([pools, developments, projects, listings, parties]) => {
+    .then(([pools, developments, projects, listings, parties, policies]) => {
       if (ctx.signal.aborted) return;
       const pool = (pools || []).find((p) => p.countyCode === county);
       const names = new Map((parties.items || []).map((p) => [p.id, p.name]));
@@ -83,12 +86,14 @@ function render(body, county, ctx) {
       const blocked = devs.filter((d) => d.gate === 'blocked').length;
       mount(
         body,
+        noticeBanner(notice),
         statCards([
           [t('credits.county.developments'), String(devs.length)],
           [t('credits.county.blocked'), String(blocked)],
           [t('credits.county.projects'), String((projects.items || []).length)],
           [t('credits.county.listings'), String((listings.items || []).length)],
         ]),
+        policies ? creditsAdminCard(county, pool, policies, ctx, (n) => render(body, county, ctx, n)) : null,
         h('section', { class: 'card', 'aria-labelledby': 'credits-pool' }, h('h2', { id: 'credits-pool' }, t('credits.county.pool')), poolCard(county, pool, ctx.me, () => render(body, county, ctx))),
         h(
           'section',
@@ -129,7 +134,7 @@ function render(body, county, ctx) {
         h(
           'section',
           { class: 'card credits-listings', 'aria-labelledby': 'credits-listings' },
-          h('h2', { id: 'credits-listings' }, t('credits.county.listingsTitle')),
+          h('div', { class: 'title-row' }, h('h2', { id: 'credits-listings' }, t('credits.county.listingsTitle')), h('a', { class: 'btn btn-small', href: `/market?county=${county}` }, t('credits.market.title'))),
           table(
             listings.items || [],
             [
@@ -157,7 +162,7 @@ function render(body, county, ctx) {
               { label: t('credits.party.listed'), numeric: true, value: (p) => groupDecimal(p.listed) },
               { label: t('credits.party.cash'), numeric: true, value: (p) => (p.cashYuan === undefined || p.cashYuan === null ? '—' : formatYuan(p.cashYuan)) },
             ],
-            null,
+            (p) => `/credits/account/${encodeURIComponent(p.id)}`,
             'credits.county.noParties',
           ),
         ),

@@ -116,6 +116,11 @@ class BrowserSmokeTest {
         assertTrue(output.contains("SMOKE OK"), "smoke script did not report success:\n" + output);
         assertTrue(Files.exists(screenshots.resolve("06-village.png")), "village screenshot was taken");
         assertTrue(Files.exists(screenshots.resolve("14-password-forced.png")), "password screenshot was taken");
+        if (user.scope().length() >= 6) {
+            assertTrue(
+                    Files.exists(screenshots.resolve("54-credits-market.png")),
+                    "the credit market flow ran (market screenshot)");
+        }
         if (second != null) {
             assertTrue(
                     Files.exists(screenshots.resolve("29-ledger-package-clear.png")),
@@ -189,9 +194,11 @@ class BrowserSmokeTest {
             env.put("MONEY_PARTY", money.partyId());
         }
         if (user.scope().length() >= 6) {
-            env.put(
-                    "CREDITS_COUNTY",
-                    CreditsE2eSeed.seed(context, user.scope().substring(0, 6)).county());
+            CreditsE2eSeed.Seeded credits =
+                    CreditsE2eSeed.seed(context, user.scope().substring(0, 6));
+            env.put("CREDITS_COUNTY", credits.county());
+            env.put("CREDITS_SELLER", credits.seller());
+            env.put("CREDITS_BUYER", credits.buyer());
         }
     }
 }

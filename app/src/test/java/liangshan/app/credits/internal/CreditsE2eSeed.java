@@ -19,12 +19,15 @@ import tools.jackson.databind.json.JsonMapper;
  * Credit data for the browser test ({@code web/e2e/credits.mjs}) in one county, made through the
  * services as the demo does: a policy (unless one exists), the county pool, a village collective whose
  * restoration project is accepted and issued and whose credits are listed on the market, and an
- * enterprise's development project whose obligation is still open (eco gate blocked), with cash to buy.
+ * enterprise's development project whose obligation is still open (eco gate blocked), with cash to buy;
+ * for the market flow ({@code web/e2e/credits-market.mjs}) a second, well-funded enterprise with an open
+ * obligation of its own. No county pool: the market flow publishes the pool price through the UI.
  */
 public final class CreditsE2eSeed {
 
     /** What the browser test needs to know. */
-    public record Seeded(String county, String development, String obligation, String listing) {}
+    public record Seeded(
+            String county, String development, String obligation, String listing, String seller, String buyer) {}
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -46,13 +49,17 @@ public final class CreditsE2eSeed {
             Thread.sleep(1_000); // the demo GEP data of the test profile writes the input set in the background
         }
         double[] point = CreditsDemoData.COUNTIES.get(county);
-        policyAndPool(b, county, point);
+        policy(b);
         String village = party(b.parties(), county, "浏览器测试村集体（示意）", "village_collective");
         String enterprise = party(b.parties(), county, "浏览器测试企业（示意）", "enterprise");
         String listing = issuedAndListed(b, county, point, village);
+        // The market buyer's development first: credits.mjs opens the newest blocked development.
+        String buyer = party(b.parties(), county, "浏览器测试买方企业（示意）", "enterprise");
+        marketBuyer(b, county, point, buyer);
         Map<String, Object> development = developmentToMeet(b, county, point, enterprise);
         Map<?, ?> obligation = (Map<?, ?>) development.get("obligation");
-        return new Seeded(county, (String) development.get("id"), (String) obligation.get("id"), listing);
+        return new Seeded(
+                county, (String) development.get("id"), (String) obligation.get("id"), listing, village, buyer);
     }
 
     private record Beans(
@@ -64,7 +71,7 @@ public final class CreditsE2eSeed {
             MoneyLedger money,
             ProjectGep gep) {}
 
-    private static void policyAndPool(Beans b, String county, double[] point) {
+    private static void policy(Beans b) {
         if (b.jdbc().queryForObject("select count(*) from credit_policy", Integer.class) == 0) {
             b.parties()
                     .createPolicy(
@@ -77,15 +84,6 @@ public final class CreditsE2eSeed {
                                     "WITH_CARBON_SINK",
                                     "5",
                                     new PartyService.RuleInput("LS-REVENUE-2026.1", "60", "20", "10", "10")));
-        }
-        try {
-            b.parties()
-                    .createPool(
-                            CreditsDemoData.MAKER,
-                            new PartyService.PoolInput(county, String.format(java.util.Locale.ROOT, "%.2f", point[2])),
-                            UUID.randomUUID());
-        } catch (RuntimeException e) {
-            // the county already has its pool (one per county)
         }
     }
 
@@ -178,6 +176,41 @@ public final class CreditsE2eSeed {
                         Asset.CNY,
                         "credits.e2e.deposit")));
         return development;
+    }
+
+    /** The market flow's buyer: a small development of its own (an open obligation) and 10,000.00 元 of cash. */
+    private static void marketBuyer(Beans b, String county, double[] point, String buyer) {
+        b.developments()
+                .create(
+                        CreditsDemoData.MAKER,
+                        new DevelopmentService.DevelopmentInput(
+                                "浏览器测试物流仓（示意）",
+                                county,
+                                null,
+                                buyer,
+                                JSON.readTree(CreditsDemoData.site(
+                                        b.gep(),
+                                        CreditsDemoData.INPUTS,
+                                        point[0] + 0.02,
+                                        point[1] - 0.01,
+                                        0.0008,
+                                        CreditsDemoData.BUILD,
+                                        false)),
+                                JSON.readTree("{\"toClass\":13}"),
+                                null,
+                                CreditsDemoData.INPUTS,
+                                null),
+                        UUID.randomUUID());
+        MoneyLedger.AccountSpec bank = MoneyLedger.AccountSpec.of(buyer, "credits.bank", county, "浏览器测试买方银行账户", false);
+        b.money().open(List.of(bank));
+        b.money()
+                .submit(List.of(TransferRequest.transfer(
+                        UUID.randomUUID(),
+                        bank.id(),
+                        PartyService.cashAccount(buyer),
+                        1_000_000,
+                        Asset.CNY,
+                        "credits.e2e.deposit")));
     }
 
     private static String party(PartyService parties, String county, String name, String type) {
