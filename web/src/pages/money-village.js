@@ -131,10 +131,10 @@ function leasesSection(code, ctx) {
               'td',
               { class: 'money-actions' },
               canWrite && l.status === 'proposed'
-                ? [
+                ? h('div', { class: 'money-row-actions' }, [
                     actionButton(t('money.lease.approve'), () => moneyApi.approveLease(l.id), { reload: load, alert, primary: true }),
                     actionButton(t('money.lease.reject'), () => moneyApi.rejectLease(l.id), { reload: load, alert }),
-                  ]
+                  ])
                 : null,
             ),
           ),
@@ -183,12 +183,11 @@ function runsSection(code, ctx, onPosted) {
             h('th', { scope: 'row' }, r.period),
             h('td', null, t(`money.run.kind.${r.kind}`)),
             h('td', { class: 'num' }, yuan(r.amountYuan)),
-            h('td', { class: 'num' }, yuan(r.retentionYuan), h('span', { class: 'muted small' }, ` ${r.retentionPct}%`)),
+            h('td', { class: 'num' }, yuan(r.retentionYuan), h('span', { class: 'muted small money-sub' }, `${r.retentionPct}%`)),
             h('td', { class: 'num' }, yuan(r.distributedYuan)),
             h('td', { class: 'num' }, formatNumber(r.households)),
-            h('td', null, statusBadge('money.run.status', r.status)),
-            h('td', { class: 'small' }, r.preparedBy),
-            h('td', { class: 'money-actions' }, runActions(r, ctx, load, alert)),
+            h('td', null, statusBadge('money.run.status', r.status), h('span', { class: 'muted small money-sub money-who', title: t('money.run.preparedBy') }, r.preparedBy)),
+            h('td', { class: 'money-actions' }, h('div', { class: 'money-row-actions' }, runActions(r, ctx, load, alert))),
           ),
         );
         mount(
@@ -200,7 +199,7 @@ function runsSection(code, ctx, onPosted) {
           rows.length
             ? table(
                 'run-table money-cards',
-                [[t('money.run.period')], [t('money.run.kind')], [t('money.run.amount'), 1], [t('money.run.retention'), 1], [t('money.run.distributed'), 1], [t('money.run.households'), 1], [t('money.run.status')], [t('money.run.preparedBy')], ['']],
+                [[t('money.run.period')], [t('money.run.kind')], [t('money.run.amount'), 1], [t('money.run.retention'), 1], [t('money.run.distributed'), 1], [t('money.run.households'), 1], [t('money.run.status')], ['']],
                 rows,
               )
             : emptyState(t('money.runs.none')),
