@@ -50,7 +50,8 @@ final class EledgerFixtures {
     record Ledger(Divisions divisions, ResourceService resources, PartyService parties, RightService rights) {
 
         /** An idle {@code w × h} m parcel {@code dx} m east of the village's interior point; its id. */
-        String parcel(Actor clerk, String village, String name, String type, String subtype, double dx, double w, double h) {
+        String parcel(
+                Actor clerk, String village, String name, String type, String subtype, double dx, double w, double h) {
             return resources
                     .create(
                             clerk,
@@ -92,11 +93,27 @@ final class EledgerFixtures {
         }
 
         /** A right of {@code kind} derived from {@code parent}, held by {@code holder} from {@code from} to {@code to}. */
-        Row derived(Actor clerk, String resource, String kind, Row parent, String from, String to, String holder, Source source) {
+        Row derived(
+                Actor clerk,
+                String resource,
+                String kind,
+                Row parent,
+                String from,
+                String to,
+                String holder,
+                Source source) {
             return rights.create(
                     clerk,
                     resource,
-                    new RightInput(kind, parent.rightId(), null, d(from), to == null ? null : d(to), sole(holder), source, null));
+                    new RightInput(
+                            kind,
+                            parent.rightId(),
+                            null,
+                            d(from),
+                            to == null ? null : d(to),
+                            sole(holder),
+                            source,
+                            null));
         }
     }
 

@@ -1,9 +1,9 @@
 package liangshan.app.eledger.internal;
 
-import static liangshan.app.eledger.internal.LedgerImportTest.upload;
 import static liangshan.app.eledger.internal.EledgerFixtures.d;
 import static liangshan.app.eledger.internal.EledgerFixtures.doc;
 import static liangshan.app.eledger.internal.EledgerFixtures.sole;
+import static liangshan.app.eledger.internal.LedgerImportTest.upload;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;

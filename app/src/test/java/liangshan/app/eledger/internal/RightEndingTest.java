@@ -92,7 +92,8 @@ class RightEndingTest {
                 clerk,
                 operating.rightId(),
                 new RightService.AmendInput(d("2024-01-01"), null, null, doc("终经营-续"), null));
-        Row lease = ledger.derived(clerk, field, "lease", operating, "2021-01-01", "2030-01-01", cooperative, doc("终租赁"));
+        Row lease =
+                ledger.derived(clerk, field, "lease", operating, "2021-01-01", "2030-01-01", cooperative, doc("终租赁"));
         return new Chain(field, collective, household, own, contract, operating, lease);
     }
 
