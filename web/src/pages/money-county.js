@@ -5,7 +5,7 @@
 
 import { h, mount } from '../dom.js';
 import { getLang, t } from '../i18n.js';
-import { formatNumber } from '../format.js';
+import { formatNumber, formatYuan } from '../format.js';
 import { chart } from '../gep.js';
 import { emptyState, errorState, loadingState, statCards } from '../ui.js';
 import { commandKey, downloadLinks, moneyApi, reachedCount, statusBadge, validYuan, wanOf, yuan } from './money-common.js';
@@ -54,7 +54,7 @@ function targetForm(d, r, reload) {
     setError(f, null);
     if (all) {
       const reached = reachedCount(all.villages, v);
-      preview.textContent = t('money.targetForm.preview', { from: r.targetYuan, to: v, reached, below: all.villages.length - reached });
+      preview.textContent = t('money.targetForm.preview', { from: formatYuan(r.targetYuan), to: formatYuan(v), reached, below: all.villages.length - reached });
     }
     return true;
   };
@@ -79,7 +79,7 @@ function targetForm(d, r, reload) {
           submit.disabled = true;
           try {
             const saved = await moneyApi.setTarget(r.year, amount.value.trim(), commandKey());
-            reload(t('money.targetForm.saved', { year: saved.year, target: saved.targetYuan }));
+            reload(t('money.targetForm.saved', { year: saved.year, target: formatYuan(saved.targetYuan) }));
           } catch (err) {
             showProblems(err, { targetYuan: f }, alert);
             submit.disabled = false;

@@ -22,7 +22,7 @@ const RULES = {
   'option.pricePerShareYuan': (v, all) => (!v.trim() && !all['option.valuationYuan'].trim() ? null : validYuan(v) ? null : 'money.form.err.yuan'),
 };
 
-function packageSelect(village, fields, info) {
+function packageSelect(village, info) {
   const select = h('select', { name: 'packageId' }, h('option', { value: '' }, t('money.loading')));
   const byId = new Map();
   moneyApi
@@ -35,13 +35,14 @@ function packageSelect(village, fields, info) {
         list.map((p) => h('option', { value: p.packageId }, `${p.name} · ${p.termFrom} – ${p.termTo}`)),
       );
       if (list.length === 1) select.value = list[0].packageId;
-      select.dispatchEvent(new Event('change'));
+      showInfo();
     })
     .catch((e) => mount(select, h('option', { value: '' }, e.localized?.() || String(e))));
-  select.addEventListener('change', () => {
+  const showInfo = () => {
     const p = byId.get(select.value);
     mount(info, p ? t('money.leaseForm.packageInfo', { lessee: p.lesseeName || p.lesseePartyId, from: p.termFrom, to: p.termTo, n: p.resourceCount }) : '');
-  });
+  };
+  select.addEventListener('change', showInfo);
   return select;
 }
 
@@ -85,7 +86,7 @@ export function leaseForm(village, onCreated) {
     'option.valuationYuan': input({ name: 'option.valuationYuan', inputmode: 'decimal', placeholder: t('money.leaseForm.noOption') }),
     'option.pricePerShareYuan': input({ name: 'option.pricePerShareYuan', inputmode: 'decimal', placeholder: t('money.leaseForm.noOption') }),
   };
-  controls.packageId = packageSelect(village, fields, info);
+  controls.packageId = packageSelect(village, info);
   const labels = {
     packageId: ['money.leaseForm.package', null, true],
     contractNumber: ['money.lease.contract'],

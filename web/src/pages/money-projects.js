@@ -5,7 +5,7 @@
 
 import { h, mount } from '../dom.js';
 import { t } from '../i18n.js';
-import { formatNumber } from '../format.js';
+import { formatNumber, formatYuan } from '../format.js';
 import { emptyState, errorState, loadingState } from '../ui.js';
 import { field, formAlert, hideAlert, input, setError, showProblems } from '../ledger-ui.js';
 import { commandKey, moneyApi, statusBadge, validPeriod, validYuan, yuan } from './money-common.js';
@@ -116,7 +116,7 @@ function declareForm(project, onDeclared) {
           submit.disabled = true;
           try {
             const p = await moneyApi.dividendPreview(project.id, period.value.trim(), profit.value.trim());
-            mount(box, h('div', { class: 'money-preview' }, h('h4', null, t('money.form.previewTitle')), h('p', { class: 'small preview-total' }, t('money.dividend.previewHead', { period: p.period, profit: p.profitYuan }), ' ', yuan(p.totalYuan)), linesTable(p.lines, 'dividend-preview')));
+            mount(box, h('div', { class: 'money-preview' }, h('h4', null, t('money.form.previewTitle')), h('p', { class: 'small' }, t('money.dividend.previewHead', { period: p.period, profit: formatYuan(p.profitYuan) }), ' ', h('strong', { class: 'preview-total' }, yuan(p.totalYuan))), linesTable(p.lines, 'dividend-preview')));
             key = commandKey();
             confirm.hidden = false;
           } catch (err) {
@@ -178,7 +178,7 @@ function projectCard(p, ctx, canWrite) {
                 ),
               )
             : h('p', { class: 'muted small' }, t('money.dividend.none')),
-          canWrite && p.status === 'approved' ? declareForm(p, (d) => load(t('money.dividend.declared', { period: d.period, total: d.totalYuan }))) : null,
+          canWrite && p.status === 'approved' ? declareForm(p, (d) => load(t('money.dividend.declared', { period: d.period, total: formatYuan(d.totalYuan) }))) : null,
         );
       })
       .catch((e) => !ctx.signal.aborted && mount(card, h('h3', null, p.name), errorState(e)));
