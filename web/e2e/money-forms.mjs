@@ -202,10 +202,17 @@ async function phoneAndEnglish({ page, check, setStep, shot, go, village }) {
 
 export async function formsFlow(ctx) {
   const county = ctx.village.slice(0, 6);
+  // Every money command the UI sends carries its own Idempotency-Key.
+  const keys = [];
+  const onRequest = (r) => ['POST', 'PUT'].includes(r.method()) && r.url().includes('/api/v1/distribution/') && keys.push(`${r.method()} ${new URL(r.url()).pathname} ${r.headers()['idempotency-key'] || ''}`);
+  ctx.page.on('request', onRequest);
   const lease = await leaseForm(ctx);
   await approveLease({ ...ctx, ...lease, county });
   await dividend({ ...ctx, county });
   await target({ ...ctx, county });
+  ctx.page.off('request', onRequest);
+  const sent = keys.map((k) => k.split(' ')[2]);
+  ctx.check(keys.length >= 7 && sent.every(Boolean) && new Set(sent).size === sent.length, `each money command sent a fresh Idempotency-Key (${keys.join('; ')})`);
   await phoneAndEnglish(ctx);
   await ctx.logout();
   await ctx.login(ctx.first.username, ctx.first.password);

@@ -6,6 +6,7 @@
 import { h, mount } from '../dom.js';
 import { t } from '../i18n.js';
 import { formatNumber, formatYuan } from '../format.js';
+import { api, divisions } from '../api.js';
 import { emptyState, errorState, loadingState } from '../ui.js';
 import { field, formAlert, hideAlert, input, setError, showProblems } from '../ledger-ui.js';
 import { commandKey, moneyApi, statusBadge, validPeriod, validYuan, yuan } from './money-common.js';
@@ -21,8 +22,25 @@ function policyText(p) {
   return parts.join(' · ');
 }
 
+const names = new Map();
+/** The name of a village (division) or an investor (e-ledger party), looked up once per page load. */
+function nameOf(kind, id) {
+  const key = `${kind}:${id}`;
+  if (!names.has(key)) {
+    const p = kind === 'village' ? divisions.detail(id).then((d) => d.name) : api.get(`/eledger/parties/${encodeURIComponent(id)}`).then((x) => x.name);
+    names.set(key, p.catch(() => null));
+  }
+  return names.get(key);
+}
+
+/** A cap-table holder: the code or the id's tail at once, the name when it arrives (full id in the title). */
 function holder(kind, id) {
-  return kind === 'village' ? h('a', { href: `/village/${id}?tab=income` }, t('money.holder.village', { code: id })) : h('span', { class: 'holder-id' }, t('money.holder.investor', { id }));
+  const el =
+    kind === 'village'
+      ? h('a', { href: `/village/${id}?tab=income`, title: id }, t('money.holder.village', { code: id }))
+      : h('span', { class: 'holder-id', title: id }, t('money.holder.investor', { id: `…${String(id).slice(-6)}` }));
+  nameOf(kind, id).then((name) => name && (el.textContent = t(`money.holder.${kind === 'village' ? 'village' : 'investor'}`, kind === 'village' ? { code: name } : { id: name })));
+  return el;
 }
 
 function button(label, action, alert, reload, primary) {
