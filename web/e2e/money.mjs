@@ -7,10 +7,16 @@
 // officer sees the county's villages against the target and the cooperative's payables; the household
 // user lands on its own statement (desktop and 360 px), downloads the PDF, and is refused another
 // household's statement. Screenshots 40-… go to <screenshotDir>.
+//
+// The forms (money-forms.mjs, branch moneyforms): the county officer records a lease in the UI (checked as
+// typed, schedule previewed to the fen), may not approve it; the cooperative operator approves it and the
+// rent shows in the county's payables; a dividend is previewed, declared and paid by a second person; the
+// city administrator sets the year's income target and the village's "below target" changes.
 
 import { join } from 'node:path';
+import { formsFlow } from './money-forms.mjs';
 
-export async function moneyFlow({ page, shotDir, log, check, setStep, login, logout, first, second, household, village }) {
+export async function moneyFlow({ page, shotDir, log, check, setStep, login, logout, first, second, household, village, forms }) {
   const shot = async (name, fullPage = false) => {
     const raw = await page.evaluate(() => (document.body.innerText.match(/\b(money|village|common)\.[a-zA-Z]+[.a-zA-Z-]*/g) || []).slice(0, 5));
     check(raw.length === 0, `no untranslated keys on screen (${raw.join(', ')})`);
@@ -61,6 +67,12 @@ export async function moneyFlow({ page, shotDir, log, check, setStep, login, log
   const refused = await page.textContent('.money-runs .form-alert.error');
   check(refused.includes('另一人'), `the preparer may not approve its own run (${refused})`);
   await shot('42c-money-same-person');
+  const fits = await page.evaluate(() => {
+    const wrap = document.querySelector('.money-runs .table-wrap');
+    const cancel = document.querySelector('.run-table tr[data-status="previewed"] .money-actions .btn:not(.btn-primary)').getBoundingClientRect();
+    return { scroll: wrap.scrollWidth, client: wrap.clientWidth, right: cancel.right, edge: wrap.getBoundingClientRect().right };
+  });
+  check(fits.scroll <= fits.client && fits.right <= fits.edge, `the runs table needs no sideways scrolling to reach 取消 (${JSON.stringify(fits)})`);
   page.once('dialog', (d) => d.accept());
   await page.click('.run-table tr[data-status="previewed"] .money-actions .btn:not(.btn-primary)');
   await page.waitForSelector('.run-table tr[data-status="cancelled"]');
@@ -115,4 +127,6 @@ export async function moneyFlow({ page, shotDir, log, check, setStep, login, log
   await page.setViewportSize({ width: 1366, height: 860 });
   await logout();
   await login(first.username, first.password);
+  if (forms?.openPackage) await formsFlow({ page, shotDir, log, check, setStep, login, logout, first, village, ...forms, shot, go, cellText });
+  else log('no open package seeded: the money forms flow is skipped');
 }

@@ -415,6 +415,7 @@ async function run() {
       first: { username, password },
       second: { username: secondUser, password: secondPassword },
       household: { username: process.env.MONEY_HOUSEHOLD_USER, password: process.env.MONEY_HOUSEHOLD_PASSWORD, partyId: process.env.MONEY_PARTY },
+      forms: { openPackage: process.env.MONEY_OPEN_PACKAGE, coop: { username: process.env.MONEY_COOP_USER, password: process.env.MONEY_COOP_PASSWORD }, admin: { username: process.env.MONEY_ADMIN_USER, password: process.env.MONEY_ADMIN_PASSWORD } },
       village: ledgerVillage,
     });
   } else log('no money data seeded: the money flow is skipped');

@@ -5,10 +5,12 @@
 
 import { h, mount } from '../dom.js';
 import { getLang, t } from '../i18n.js';
-import { formatNumber } from '../format.js';
+import { formatNumber, formatYuan } from '../format.js';
 import { chart } from '../gep.js';
 import { emptyState, errorState, loadingState, statCards } from '../ui.js';
-import { downloadLinks, moneyApi, statusBadge, wanOf, yuan } from './money-common.js';
+import { commandKey, downloadLinks, moneyApi, reachedCount, statusBadge, validYuan, wanOf, yuan } from './money-common.js';
+import { field, formAlert, hideAlert, input, setError, showProblems } from '../ledger-ui.js';
+import { projectsSection } from './money-projects.js';
 import { today } from '../eledger.js';
 
 const TOP = 15;
@@ -32,13 +34,75 @@ function rollupChart(r, ctx) {
   );
 }
 
+/**
+ * 设定增收目标 (CITY_ADMIN only, PUT /targets/{year}): the new target with, before confirming, how many of
+ * the division's villages would reach it (their totals compared in fen).
+ */
+function targetForm(d, r, reload) {
+  const alert = formAlert();
+  const amount = input({ name: 'targetYuan', inputmode: 'decimal', value: r.targetYuan });
+  const f = field(t('money.targetForm.amount', { year: r.year }), amount, { name: 'targetYuan' });
+  const preview = h('p', { class: 'small target-preview', 'aria-live': 'polite' });
+  let all = null;
+  const show = () => {
+    const v = amount.value.trim();
+    if (!validYuan(v)) {
+      setError(f, t('money.form.err.yuan'));
+      preview.textContent = '';
+      return false;
+    }
+    setError(f, null);
+    if (all) {
+      const reached = reachedCount(all.villages, v);
+      preview.textContent = t('money.targetForm.preview', { from: formatYuan(r.targetYuan), to: formatYuan(v), reached, below: all.villages.length - reached });
+    }
+    return true;
+  };
+  moneyApi.rollup(d.code, r.year, false).then((x) => {
+    all = x;
+    show();
+  });
+  amount.addEventListener('input', show);
+  const submit = h('button', { type: 'submit', class: 'btn btn-primary' }, t('money.targetForm.save'));
+  return h(
+    'details',
+    { class: 'money-form money-target-form' },
+    h('summary', null, t('money.targetForm.title', { year: r.year })),
+    h(
+      'form',
+      {
+        novalidate: true,
+        onsubmit: async (e) => {
+          e.preventDefault();
+          hideAlert(alert);
+          if (!show()) return;
+          submit.disabled = true;
+          try {
+            const saved = await moneyApi.setTarget(r.year, amount.value.trim(), commandKey());
+            reload(t('money.targetForm.saved', { year: saved.year, target: formatYuan(saved.targetYuan) }));
+          } catch (err) {
+            showProblems(err, { targetYuan: f }, alert);
+            submit.disabled = false;
+          }
+        },
+      },
+      alert,
+      h('div', { class: 'form-grid' }, f),
+      preview,
+      h('p', { class: 'muted small' }, t('money.targetForm.hint')),
+      h('div', { class: 'form-actions' }, submit),
+    ),
+  );
+}
+
 function targetSection(d, ctx) {
   const box = h('section', { class: 'card money-rollup', 'aria-label': t('money.county.title') });
   const year = Number(today().slice(0, 4));
   const yearSel = h('select', { name: 'year' }, [0, 1, 2, 3, 4].map((k) => h('option', { value: String(year - k) }, String(year - k))));
   const below = h('input', { type: 'checkbox', name: 'below' });
   const body = h('div');
-  const load = () => {
+  const admin = (ctx.me?.roles || []).includes('CITY_ADMIN');
+  const load = (notice) => {
     mount(body, loadingState(t('money.loading')));
     moneyApi
       .rollup(d.code, yearSel.value, below.checked)
@@ -46,13 +110,15 @@ function targetSection(d, ctx) {
         if (ctx.signal.aborted) return;
         mount(
           body,
+          notice ? h('p', { class: 'form-alert info small', role: 'status' }, notice) : null,
           statCards([
-            [t('money.target'), yuan(r.targetYuan, { compact: true })],
+            [t('money.target'), h('span', { class: 'target-value' }, yuan(r.targetYuan, { compact: true }))],
             [t('money.county.villages'), formatNumber(r.villageCount)],
             [t('money.county.reached'), h('span', { class: 'reached-count' }, formatNumber(r.reachedCount))],
             [t('money.county.belowCount'), h('span', { class: 'below-count' }, formatNumber(r.belowCount))],
             [t('money.county.total'), yuan(r.totalYuan, { compact: true })],
           ]),
+          admin ? targetForm(d, r, load) : null,
           r.villages.length && r.villages[0].totalYuan !== '0.00' ? rollupChart(r, ctx) : null,
           downloadLinks('/income', { division: d.code, year: r.year, below: below.checked ? 'true' : undefined }),
           h(
@@ -81,10 +147,10 @@ function targetSection(d, ctx) {
         );
         box.dataset.ready = 'true';
       })
-      .catch((e) => !ctx.signal.aborted && mount(body, errorState(e, load)));
+      .catch((e) => !ctx.signal.aborted && mount(body, errorState(e, () => load())));
   };
-  yearSel.addEventListener('change', load);
-  below.addEventListener('change', load);
+  yearSel.addEventListener('change', () => load());
+  below.addEventListener('change', () => load());
   load();
   return mount(
     box,
@@ -180,5 +246,5 @@ function payablesSection(d, ctx) {
 
 /** The money sections of a county or town page (villages vs target, payables and receivables). */
 export function moneyRollup(d, ctx) {
-  return h('div', { class: 'money-county' }, targetSection(d, ctx), payablesSection(d, ctx));
+  return h('div', { class: 'money-county' }, targetSection(d, ctx), payablesSection(d, ctx), d.code.length === 6 ? projectsSection(d, ctx) : null);
 }

@@ -7,7 +7,7 @@ import { h, mount } from '../dom.js';
 import { t } from '../i18n.js';
 import { api } from '../api.js';
 import { field, formAlert, hideAlert, input, showProblems } from '../ledger-ui.js';
-import { moneyApi, yuan } from './money-common.js';
+import { commandKey, moneyApi, yuan } from './money-common.js';
 import { today } from '../eledger.js';
 
 /** The paid sources of village `code`: [{kind, id, label, amountYuan}]. */
@@ -78,14 +78,14 @@ export function runForm(code, ctx, onCreated) {
           submit.disabled = true;
           const chosen = [...list.querySelectorAll('input[name=source]:checked')].map((c) => ({ kind: c.value.split(':')[0], id: c.value.slice(c.value.indexOf(':') + 1) }));
           try {
-            const run = await api.post(`/distribution/villages/${code}/runs`, {
+            const run = await moneyApi.previewRun(code, {
               period: period.value.trim(),
               amountYuan: amount.value.trim(),
               retentionPct: pct.value.trim(),
               retentionCapYuan: cap.value.trim() || null,
               sources: chosen,
               note: note.value.trim() || null,
-            });
+            }, commandKey());
             onCreated(run);
           } catch (err) {
             showProblems(err, fields, alert);

@@ -9,12 +9,15 @@ import { formatNumber, toFen } from '../format.js';
 import { emptyState, errorState, loadingState, statCards } from '../ui.js';
 import { downloadLinks, incomeChart, moneyApi, statusBadge, yuan } from './money-common.js';
 import { runForm } from './money-run-form.js';
+import { leaseForm } from './money-lease-form.js';
 
 const COOP_WRITERS = ['CITY_ADMIN', 'COUNTY_OFFICER', 'COOPERATIVE_OPERATOR'];
 const VILLAGE_WRITERS = [...COOP_WRITERS, 'VILLAGE_ACCOUNTANT'];
 const has = (me, roles) => (me?.roles || []).some((r) => roles.includes(r));
 
+/** A table; on phones `money-cards` tables show one card per row, each cell labelled by its column. */
 function table(cls, headers, rows) {
+  for (const row of rows) [...row.children].forEach((cell, i) => headers[i]?.[0] && (cell.dataset.label = headers[i][0]));
   return h(
     'div',
     { class: 'table-wrap' },
@@ -128,10 +131,10 @@ function leasesSection(code, ctx) {
               'td',
               { class: 'money-actions' },
               canWrite && l.status === 'proposed'
-                ? [
+                ? h('div', { class: 'money-row-actions' }, [
                     actionButton(t('money.lease.approve'), () => moneyApi.approveLease(l.id), { reload: load, alert, primary: true }),
                     actionButton(t('money.lease.reject'), () => moneyApi.rejectLease(l.id), { reload: load, alert }),
-                  ]
+                  ])
                 : null,
             ),
           ),
@@ -139,10 +142,11 @@ function leasesSection(code, ctx) {
         mount(
           box,
           h('h3', null, t('money.leases.title')),
+          canWrite ? leaseForm(code, (lease) => load(t('money.leaseForm.created', { contract: lease.contractNumber }))) : null,
           notice ? h('p', { class: 'form-alert info small', role: 'status' }, notice) : null,
           alert,
           rows.length
-            ? table('lease-table', [[t('money.lease.contract')], [t('money.lease.term')], [t('money.lease.rent'), 1], [t('money.lease.paid'), 1], [t('money.lease.option')], [t('money.lease.status')], ['']], rows)
+            ? table('lease-table money-cards', [[t('money.lease.contract')], [t('money.lease.term')], [t('money.lease.rent'), 1], [t('money.lease.paid'), 1], [t('money.lease.option')], [t('money.lease.status')], ['']], rows)
             : emptyState(t('money.leases.none')),
         );
       })
@@ -158,6 +162,7 @@ function runActions(r, ctx, reload, alert) {
   if (r.status === 'previewed') out.push(actionButton(t('money.run.approve'), () => moneyApi.approveRun(r.id), { reload, alert, primary: true }));
   if (r.status === 'approved') out.push(actionButton(t('money.run.post'), () => moneyApi.postRun(r.id), { reload, alert, primary: true }));
   if (r.status === 'previewed' || r.status === 'approved') out.push(actionButton(t('money.run.cancel'), () => moneyApi.cancelRun(r.id), { reload, alert, confirm: t('money.run.confirmCancel') }));
+  if (r.status === 'posted' && r.kind === 'distribution' && !r.reversedBy) out.push(actionButton(t('money.run.reverse'), () => moneyApi.reverseRun(r.id), { reload, alert, confirm: t('money.run.confirmReverse') }));
   return out;
 }
 
@@ -178,12 +183,11 @@ function runsSection(code, ctx, onPosted) {
             h('th', { scope: 'row' }, r.period),
             h('td', null, t(`money.run.kind.${r.kind}`)),
             h('td', { class: 'num' }, yuan(r.amountYuan)),
-            h('td', { class: 'num' }, yuan(r.retentionYuan), h('span', { class: 'muted small' }, ` ${r.retentionPct}%`)),
+            h('td', { class: 'num' }, yuan(r.retentionYuan), h('span', { class: 'muted small money-sub' }, `${r.retentionPct}%`)),
             h('td', { class: 'num' }, yuan(r.distributedYuan)),
             h('td', { class: 'num' }, formatNumber(r.households)),
-            h('td', null, statusBadge('money.run.status', r.status)),
-            h('td', { class: 'small' }, r.preparedBy),
-            h('td', { class: 'money-actions' }, runActions(r, ctx, load, alert)),
+            h('td', null, statusBadge('money.run.status', r.status), h('span', { class: 'muted small money-sub money-who', title: t('money.run.preparedBy') }, r.preparedBy)),
+            h('td', { class: 'money-actions' }, h('div', { class: 'money-row-actions' }, runActions(r, ctx, load, alert))),
           ),
         );
         mount(
@@ -194,8 +198,8 @@ function runsSection(code, ctx, onPosted) {
           alert,
           rows.length
             ? table(
-                'run-table',
-                [[t('money.run.period')], [t('money.run.kind')], [t('money.run.amount'), 1], [t('money.run.retention'), 1], [t('money.run.distributed'), 1], [t('money.run.households'), 1], [t('money.run.status')], [t('money.run.preparedBy')], ['']],
+                'run-table money-cards',
+                [[t('money.run.period')], [t('money.run.kind')], [t('money.run.amount'), 1], [t('money.run.retention'), 1], [t('money.run.distributed'), 1], [t('money.run.households'), 1], [t('money.run.status')], ['']],
                 rows,
               )
             : emptyState(t('money.runs.none')),

@@ -188,10 +188,7 @@ class BrowserSmokeTest {
      */
     private void seed(java.util.Map<String, String> env, DemoCredential user, DemoCredential second) throws Exception {
         if (second != null) {
-            MoneyE2eSeed.Seeded money = MoneyE2eSeed.seed(context, second.scope());
-            env.put("MONEY_HOUSEHOLD_USER", money.householdUser());
-            env.put("MONEY_HOUSEHOLD_PASSWORD", money.householdPassword());
-            env.put("MONEY_PARTY", money.partyId());
+            env.putAll(MoneyE2eSeed.seed(context, second.scope()).env());
         }
         if (user.scope().length() >= 6) {
             CreditsE2eSeed.Seeded credits =

@@ -78,9 +78,24 @@ class DividendService {
         this.clock = clock;
     }
 
-    @Transactional
-    Dividend declare(Actor actor, String projectId, DeclareInput in) {
-        Project p = projects.find(projectId, true).orElseThrow(() -> ProjectService.notFound(projectId));
+    /** What a declaration would be: the project, the profit in fen, its cap table and the policy's lines. */
+    record Computed(Project project, long profitFen, List<CapEntry> cap, DividendPolicy.Line[] lines) {
+
+        long totalFen() {
+            long total = 0;
+            for (DividendPolicy.Line l : lines) {
+                total += l.amountFen();
+            }
+            return total;
+        }
+    }
+
+    /**
+     * The lines a declaration of {@code in} would have, with every rejection {@link #declare} answers (scope,
+     * writer, approval, input, one per period, holders); nothing is stored. The form's preview uses it.
+     */
+    Computed compute(Actor actor, String projectId, DeclareInput in, boolean forUpdate) {
+        Project p = projects.find(projectId, forUpdate).orElseThrow(() -> ProjectService.notFound(projectId));
         DistributionAccess.read(actor, p.countyCode(), "distribution.project.not-found", projectId);
         DistributionAccess.cooperativeWrite(actor, p.countyCode());
         if (!p.status().equals("approved")) {
@@ -112,13 +127,22 @@ class DividendService {
         if (cap.isEmpty()) {
             throw new ApiException(HttpStatus.CONFLICT, "distribution.dividend.no-holders", projectId);
         }
-        DividendPolicy.Line[] lines =
-                p.policy().pay(profit, cap.stream().mapToLong(CapEntry::shares).toArray());
+        return new Computed(
+                p,
+                profit,
+                cap,
+                p.policy().pay(profit, cap.stream().mapToLong(CapEntry::shares).toArray()));
+    }
+
+    @Transactional
+    Dividend declare(Actor actor, String projectId, DeclareInput in) {
+        Computed c = compute(actor, projectId, in, true);
+        Project p = c.project();
+        List<CapEntry> cap = c.cap();
+        DividendPolicy.Line[] lines = c.lines();
+        long profit = c.profitFen();
+        long total = c.totalFen();
         String id = Ulid.next(clock, random).value();
-        long total = 0;
-        for (DividendPolicy.Line l : lines) {
-            total += l.amountFen();
-        }
         Instant now = clock.instant();
         jdbc.sql("insert into dist_dividend (id, project_id, period, profit_fen, total_fen, status, declared_by,"
                         + " declared_at) values (?, ?, ?, ?, ?, 'declared', ?, ?)")

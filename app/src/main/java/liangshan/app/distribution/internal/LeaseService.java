@@ -161,7 +161,7 @@ class LeaseService {
         return view;
     }
 
-    private record Terms(long rentFen, int escalationBp, int every, Long valuationFen, Long priceFen) {}
+    record Terms(long rentFen, int escalationBp, int every, Long valuationFen, Long priceFen) {}
 
     /**
      * Approves a proposed lease (maker-checker): by a cooperative writer other than its creator; only then
@@ -210,7 +210,7 @@ class LeaseService {
     }
 
     /** The lease's terms, or 400 with every problem of the input. */
-    private static Terms terms(LeaseInput in) {
+    static Terms terms(LeaseInput in) {
         List<FieldProblem> problems = new ArrayList<>();
         Long rent = Amounts.fen(in.annualRentYuan(), true, "annualRentYuan", "distribution.lease.bad-rent", problems);
         java.math.BigDecimal esc = Amounts.percent(

@@ -4,19 +4,14 @@ import static liangshan.app.credits.internal.CreditsFixtures.ADMIN;
 import static liangshan.app.credits.internal.CreditsFixtures.COUNTY;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import liangshan.app.money.MoneyLedger;
 import liangshan.app.platform.DataDirectory;
+import liangshan.app.support.CrashChild;
 import liangshan.app.support.IntegrationTest;
-import liangshan.app.support.SharedTestDatabase;
 import liangshan.ledger.credits.CreditInvariants;
 import liangshan.ledger.credits.CreditUnits;
 import org.junit.jupiter.api.Test;
@@ -82,11 +77,16 @@ class CreditsCrashTest {
         String obligation = (String) ((Map<?, ?>) dev.get("obligation")).get("id");
         CreditsFixtures.fund(money, buyer, CreditUnits.paymentFen(LOT, PRICE) * SETTLEMENTS);
 
-        Process child = child(listing, buyer, obligation);
-        List<String> lines = killDuringThirdSettlement(child);
-        assertThat(child.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        assertThat(child.exitValue()).as("killed by SIGKILL: %s", lines).isEqualTo(137);
-        System.out.println("credits crash child output before the kill: " + lines);
+        CrashChild.killAfter(
+                CreditsCrashChild.class,
+                "begin 2",
+                20,
+                60,
+                listing,
+                buyer,
+                obligation,
+                CreditUnits.format(LOT),
+                String.valueOf(SETTLEMENTS));
 
         int settled = consistent(listing, buyer, seller);
         assertThat(settled)
@@ -153,39 +153,5 @@ class CreditsCrashTest {
         List<Long> v = jdbc.queryForList(
                 "select credits_posted - debits_posted from ledger_balance where account_id = ?", Long.class, account);
         return v.isEmpty() ? 0 : v.get(0);
-    }
-
-    private static List<String> killDuringThirdSettlement(Process child) throws Exception {
-        List<String> lines = new ArrayList<>();
-        try (BufferedReader out =
-                new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
-            String line;
-            while ((line = out.readLine()) != null) {
-                lines.add(line);
-                if (line.equals("begin 2")) {
-                    Thread.sleep(20 + (System.nanoTime() % 60));
-                    child.destroyForcibly(); // SIGKILL
-                    break;
-                }
-            }
-        }
-        return lines;
-    }
-
-    private static Process child(String listing, String buyer, String obligation) throws Exception {
-        List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.add("-cp");
-        command.add(System.getProperty("java.class.path"));
-        command.add(CreditsCrashChild.class.getName());
-        command.add(SharedTestDatabase.server().getJdbcUrl("postgres", "postgres"));
-        command.add(listing);
-        command.add(buyer);
-        command.add(obligation);
-        command.add(CreditUnits.format(LOT));
-        command.add(String.valueOf(SETTLEMENTS));
-        return new ProcessBuilder(command)
-                .redirectError(ProcessBuilder.Redirect.INHERIT)
-                .start();
     }
 }

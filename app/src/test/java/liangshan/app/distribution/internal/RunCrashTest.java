@@ -2,10 +2,6 @@ package liangshan.app.distribution.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -13,7 +9,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import liangshan.app.distribution.internal.RegisterService.HouseholdInput;
 import liangshan.app.distribution.internal.RegisterService.RegisterInput;
 import liangshan.app.distribution.internal.RunService.RunInput;
@@ -21,8 +16,8 @@ import liangshan.app.divisions.Divisions;
 import liangshan.app.identity.Actor;
 import liangshan.app.identity.Role;
 import liangshan.app.money.MoneyLedger;
+import liangshan.app.support.CrashChild;
 import liangshan.app.support.IntegrationTest;
-import liangshan.app.support.SharedTestDatabase;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -69,11 +64,9 @@ class RunCrashTest {
         Actor coop = DistributionFixtures.actor("crash-coop-" + village, Role.COOPERATIVE_OPERATOR, county);
         List<String> ids = prepareRuns(village, clerk, officer, coop);
 
-        Process child = child(clerk.username(), village, ids);
-        List<String> lines = killDuringThirdPost(child);
-        assertThat(child.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        assertThat(child.exitValue()).as("killed by SIGKILL: %s", lines).isEqualTo(137);
-        System.out.println("crash child output before the kill: " + lines);
+        List<String> args = new ArrayList<>(List.of(clerk.username(), village));
+        args.addAll(ids);
+        CrashChild.killAfter(RunCrashChild.class, "begin 2", 50, 150, args.toArray(String[]::new));
 
         int posted = 0;
         for (String id : ids) {
@@ -156,37 +149,5 @@ class RunCrashTest {
                 "select count(*) + 1 from dist_run_line where run_id = ? and transfer_id is not null",
                 Long.class,
                 runId);
-    }
-
-    private static List<String> killDuringThirdPost(Process child) throws Exception {
-        List<String> lines = new ArrayList<>();
-        try (BufferedReader out =
-                new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
-            String line;
-            while ((line = out.readLine()) != null) {
-                lines.add(line);
-                if (line.equals("begin 2")) {
-                    Thread.sleep(50 + (System.nanoTime() % 150));
-                    child.destroyForcibly(); // SIGKILL
-                    break;
-                }
-            }
-        }
-        return lines;
-    }
-
-    private static Process child(String user, String village, List<String> runIds) throws Exception {
-        List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.add("-cp");
-        command.add(System.getProperty("java.class.path"));
-        command.add(RunCrashChild.class.getName());
-        command.add(SharedTestDatabase.server().getJdbcUrl("postgres", "postgres"));
-        command.add(user);
-        command.add(village);
-        command.addAll(runIds);
-        return new ProcessBuilder(command)
-                .redirectError(ProcessBuilder.Redirect.INHERIT)
-                .start();
     }
 }

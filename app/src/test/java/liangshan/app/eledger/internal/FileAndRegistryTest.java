@@ -1,9 +1,9 @@
 package liangshan.app.eledger.internal;
 
+import static liangshan.app.eledger.internal.EledgerFixtures.d;
+import static liangshan.app.eledger.internal.EledgerFixtures.doc;
+import static liangshan.app.eledger.internal.EledgerFixtures.sole;
 import static liangshan.app.eledger.internal.LedgerImportTest.upload;
-import static liangshan.app.eledger.internal.RightsRegisterTest.d;
-import static liangshan.app.eledger.internal.RightsRegisterTest.doc;
-import static liangshan.app.eledger.internal.RightsRegisterTest.sole;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
@@ -12,12 +12,10 @@ import java.nio.file.Files;
 import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Set;
 import liangshan.app.divisions.Divisions;
 import liangshan.app.eledger.internal.RightService.RightInput;
 import liangshan.app.eledger.internal.RightStore.Row;
 import liangshan.app.identity.Actor;
-import liangshan.app.identity.DataScope;
 import liangshan.app.identity.Role;
 import liangshan.app.identity.internal.TestAccounts;
 import liangshan.app.support.IntegrationTest;
@@ -59,24 +57,13 @@ class FileAndRegistryTest {
     @Autowired
     RegistryReconciliation registry;
 
+    EledgerFixtures.Ledger ledger() {
+        return new EledgerFixtures.Ledger(divisions, resources, parties, rights);
+    }
+
+    /** A 20 × 20 m bamboo forest parcel {@code dx} m east of the village's interior point. */
     String resource(Actor clerk, String village, String name, double dx) {
-        return resources
-                .create(
-                        clerk,
-                        village,
-                        new ResourceRequests.ResourceInput(
-                                name,
-                                "forest",
-                                "bamboo",
-                                "idle",
-                                "",
-                                List.of(),
-                                tools.jackson.databind.json.JsonMapper.shared()
-                                        .valueToTree(EledgerFixtures.geoJson(
-                                                EledgerFixtures.rectangle(divisions, village, dx, 0, 20, 20))),
-                                null,
-                                null))
-                .id();
+        return ledger().parcel(clerk, village, name, "forest", "bamboo", dx, 20, 20);
     }
 
     static byte[] png(int extra) {
@@ -90,7 +77,7 @@ class FileAndRegistryTest {
     @Test
     void filesAreStoredByChecksumTypedByContentAndVerifiedOnRead() throws Exception {
         String village = EledgerFixtures.village(divisions, COUNTY, 8);
-        Actor clerk = new Actor(1, "clerk-" + village, Set.of(Role.VILLAGE_ACCOUNTANT), new DataScope(village));
+        Actor clerk = EledgerFixtures.clerk(village);
         String id = resource(clerk, village, "竹林甲", 0);
         TestAccounts.Account a = TestAccounts.create(context, "file", Role.VILLAGE_ACCOUNTANT, village);
         ApiClient client = new ApiClient(port).signedIn(a.username(), a.password());
@@ -120,9 +107,7 @@ class FileAndRegistryTest {
         assertThat(tooBig.code()).isEqualTo("eledger.file.too-large");
 
         // a right's source may point at the uploaded scan: its checksum is taken from the file
-        String collective = parties.create(
-                        clerk, village, new PartyService.PartyInput("collective", "档村集体", null, null))
-                .id();
+        String collective = ledger().party(clerk, village, "collective", "档村集体");
         RightStore.Source scanned =
                 new RightStore.Source("certificate", "林证-1", "柯城区人民政府", d("2012-01-01"), null, fileId);
         Row right = rights.create(
@@ -164,52 +149,14 @@ class FileAndRegistryTest {
         String a = resource(clerk, village, "330802001001GB00001W00000000", 0); // unit number as the name
         String b = resource(clerk, village, "竹林B", 25);
         String c = resource(clerk, village, "竹林C", 50);
-        String collective = parties.create(
-                        clerk, village, new PartyService.PartyInput("collective", "对账村集体", null, null))
+        EledgerFixtures.Ledger ledger = ledger();
+        String collective = ledger.party(clerk, village, "collective", "对账村集体");
+        String wang = ledger.partyView(clerk, village, "household", "王五", "330802197001010033")
                 .id();
-        String wang = parties.create(
-                        clerk, village, new PartyService.PartyInput("household", "王五", "330802197001010033", null))
-                .id();
-        Row ownA = rights.create(
-                clerk,
-                a,
-                new RightInput("ownership", null, null, d("2000-01-01"), null, sole(collective), doc("无证号"), null));
-        Row ownB = rights.create(
-                clerk,
-                b,
-                new RightInput(
-                        "ownership",
-                        null,
-                        null,
-                        d("2000-01-01"),
-                        null,
-                        sole(collective),
-                        doc("浙(2020)柯城不动产权第0000002号"),
-                        null));
-        rights.create(
-                clerk,
-                b,
-                new RightInput(
-                        "contract",
-                        ownB.rightId(),
-                        null,
-                        d("2010-01-01"),
-                        d("2040-01-01"),
-                        sole(wang),
-                        doc("浙(2020)柯城不动产权第0000003号"),
-                        null));
-        rights.create(
-                clerk,
-                c,
-                new RightInput(
-                        "ownership",
-                        null,
-                        null,
-                        d("2000-01-01"),
-                        null,
-                        sole(collective),
-                        doc("浙(2020)柯城不动产权第0000004号"),
-                        null));
+        Row ownA = ledger.ownership(clerk, a, collective, doc("无证号"));
+        Row ownB = ledger.ownership(clerk, b, collective, doc("浙(2020)柯城不动产权第0000002号"));
+        ledger.derived(clerk, b, "contract", ownB, "2010-01-01", "2040-01-01", wang, doc("浙(2020)柯城不动产权第0000003号"));
+        ledger.ownership(clerk, c, collective, doc("浙(2020)柯城不动产权第0000004号"));
         String areaB = resources.get(clerk, b).areaM2().toPlainString();
         String csv = "\uFEFF不动产单元号,权利类型,权利人,证件号,证书号,面积(㎡),登记日期\r\n"
                 // by unit number, holder and area agree
@@ -230,7 +177,7 @@ class FileAndRegistryTest {
     @Test
     void theRegistryReconciliationReportsMatchesMissingOnBothSidesAndConflicts() throws Exception {
         String village = EledgerFixtures.village(divisions, COUNTY, 10);
-        Actor clerk = new Actor(1, "clerk-" + village, Set.of(Role.VILLAGE_ACCOUNTANT), new DataScope(village));
+        Actor clerk = EledgerFixtures.clerk(village);
         Reconciled setup = registryAndLedger(clerk, village);
         Row ownA = setup.ownA();
         String csv = setup.csv();

@@ -1,20 +1,15 @@
 package liangshan.app.eledger.internal;
 
-import static liangshan.app.eledger.internal.RightsRegisterTest.d;
-import static liangshan.app.eledger.internal.RightsRegisterTest.doc;
-import static liangshan.app.eledger.internal.RightsRegisterTest.sole;
+import static liangshan.app.eledger.internal.EledgerFixtures.doc;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import liangshan.app.divisions.Divisions;
-import liangshan.app.eledger.internal.RightService.RightInput;
 import liangshan.app.eledger.internal.RightStore.Row;
 import liangshan.app.identity.Actor;
-import liangshan.app.identity.DataScope;
 import liangshan.app.identity.Role;
 import liangshan.app.identity.internal.TestAccounts;
 import liangshan.app.support.IntegrationTest;
@@ -48,24 +43,8 @@ class HouseholdAccessTest {
     @Autowired
     RightService rights;
 
-    String field(Actor clerk, String village, double dx) {
-        return resources
-                .create(
-                        clerk,
-                        village,
-                        new ResourceRequests.ResourceInput(
-                                "户田" + dx,
-                                "farmland",
-                                "cultivated",
-                                "idle",
-                                "",
-                                List.of(),
-                                tools.jackson.databind.json.JsonMapper.shared()
-                                        .valueToTree(EledgerFixtures.geoJson(
-                                                EledgerFixtures.rectangle(divisions, village, dx, 0, 20, 20))),
-                                null,
-                                null))
-                .id();
+    EledgerFixtures.Ledger ledger() {
+        return new EledgerFixtures.Ledger(divisions, resources, parties, rights);
     }
 
     record Village(
@@ -80,54 +59,25 @@ class HouseholdAccessTest {
             Row liContract) {}
 
     Village village(Actor clerk, String village) {
-        String collective = parties.create(
-                        clerk, village, new PartyService.PartyInput("collective", "户村集体", null, null))
-                .id();
-        PartyService.PartyView zhang = parties.create(
-                clerk, village, new PartyService.PartyInput("household", "张户", "330802198001010011", null));
-        PartyService.PartyView li =
-                parties.create(clerk, village, new PartyService.PartyInput("household", "李户", null, null));
-        String fieldA = field(clerk, village, 0);
-        String fieldB = field(clerk, village, 25);
-        Row ownA = rights.create(
-                clerk,
-                fieldA,
-                new RightInput("ownership", null, null, d("2000-01-01"), null, sole(collective), doc("户所有A"), null));
-        Row ownB = rights.create(
-                clerk,
-                fieldB,
-                new RightInput("ownership", null, null, d("2000-01-01"), null, sole(collective), doc("户所有B"), null));
-        Row zhangContract = rights.create(
-                clerk,
-                fieldA,
-                new RightInput(
-                        "contract",
-                        ownA.rightId(),
-                        null,
-                        d("2010-01-01"),
-                        d("2040-01-01"),
-                        sole(zhang.id()),
-                        doc("户承包A"),
-                        null));
-        Row liContract = rights.create(
-                clerk,
-                fieldB,
-                new RightInput(
-                        "contract",
-                        ownB.rightId(),
-                        null,
-                        d("2010-01-01"),
-                        d("2040-01-01"),
-                        sole(li.id()),
-                        doc("户承包B"),
-                        null));
+        EledgerFixtures.Ledger ledger = ledger();
+        String collective = ledger.party(clerk, village, "collective", "户村集体");
+        PartyService.PartyView zhang = ledger.partyView(clerk, village, "household", "张户", "330802198001010011");
+        PartyService.PartyView li = ledger.partyView(clerk, village, "household", "李户", null);
+        String fieldA = ledger.farmland(clerk, village, "户田" + 0.0, 0);
+        String fieldB = ledger.farmland(clerk, village, "户田" + 25.0, 25);
+        Row ownA = ledger.ownership(clerk, fieldA, collective, doc("户所有A"));
+        Row ownB = ledger.ownership(clerk, fieldB, collective, doc("户所有B"));
+        Row zhangContract =
+                ledger.derived(clerk, fieldA, "contract", ownA, "2010-01-01", "2040-01-01", zhang.id(), doc("户承包A"));
+        Row liContract =
+                ledger.derived(clerk, fieldB, "contract", ownB, "2010-01-01", "2040-01-01", li.id(), doc("户承包B"));
         return new Village(village, collective, zhang, li, fieldA, fieldB, ownA, zhangContract, liContract);
     }
 
     @Test
     void aHouseholdSeesOnlyItsOwnPartyRightsAndTransfersAndAppliesOnlyAsTransferor() {
         String village = EledgerFixtures.village(divisions, COUNTY, 4);
-        Actor clerk = new Actor(1, "clerk-" + village, Set.of(Role.VILLAGE_ACCOUNTANT), new DataScope(village));
+        Actor clerk = EledgerFixtures.clerk(village);
         Village v = village(clerk, village);
         String collective = v.collective();
         PartyService.PartyView zhang = v.zhang();

@@ -1,21 +1,17 @@
 package liangshan.app.eledger.internal;
 
-import static liangshan.app.eledger.internal.RightsRegisterTest.d;
-import static liangshan.app.eledger.internal.RightsRegisterTest.doc;
-import static liangshan.app.eledger.internal.RightsRegisterTest.sole;
+import static liangshan.app.eledger.internal.EledgerFixtures.d;
+import static liangshan.app.eledger.internal.EledgerFixtures.doc;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import liangshan.app.divisions.Division;
 import liangshan.app.divisions.Divisions;
-import liangshan.app.eledger.internal.RightService.RightInput;
 import liangshan.app.eledger.internal.RightStore.Row;
 import liangshan.app.identity.Actor;
-import liangshan.app.identity.DataScope;
 import liangshan.app.identity.Role;
 import liangshan.app.identity.internal.TestAccounts;
 import liangshan.app.support.IntegrationTest;
@@ -61,24 +57,8 @@ class RegistryImportTest {
     @Autowired
     JdbcClient jdbc;
 
-    String parcel(Actor clerk, String village, String name, double dx) {
-        return resources
-                .create(
-                        clerk,
-                        village,
-                        new ResourceRequests.ResourceInput(
-                                name,
-                                "farmland",
-                                "cultivated",
-                                "idle",
-                                "",
-                                List.of(),
-                                tools.jackson.databind.json.JsonMapper.shared()
-                                        .valueToTree(EledgerFixtures.geoJson(
-                                                EledgerFixtures.rectangle(divisions, village, dx, 0, 20, 20))),
-                                null,
-                                null))
-                .id();
+    EledgerFixtures.Ledger ledger() {
+        return new EledgerFixtures.Ledger(divisions, resources, parties, rights);
     }
 
     @Test
@@ -86,18 +66,14 @@ class RegistryImportTest {
         List<Division> towns = divisions.children(COUNTY);
         List<Division> villages = divisions.children(towns.get(1).code());
         String village = villages.get(villages.size() - 1).code();
-        Actor clerk = new Actor(1, "clerk-" + village, Set.of(Role.VILLAGE_ACCOUNTANT), new DataScope(village));
-        String collective = parties.create(
-                        clerk, village, new PartyService.PartyInput("collective", "导登村集体", null, null))
-                .id();
+        Actor clerk = EledgerFixtures.clerk(village);
+        EledgerFixtures.Ledger ledger = ledger();
+        String collective = ledger.party(clerk, village, "collective", "导登村集体");
         String unitA = "330824101001JA00001";
         String unitB = "330824101001JA00002";
-        String a = parcel(clerk, village, unitA, 0);
-        parcel(clerk, village, unitB, 30); // no ownership recorded: a contract cannot derive from anything
-        Row ownA = rights.create(
-                clerk,
-                a,
-                new RightInput("ownership", null, null, d("2000-01-01"), null, sole(collective), doc("浙登-所有-1"), null));
+        String a = ledger.farmland(clerk, village, unitA, 0);
+        ledger.farmland(clerk, village, unitB, 30); // no ownership recorded: a contract cannot derive from anything
+        Row ownA = ledger.ownership(clerk, a, collective, doc("浙登-所有-1"));
         String csv = "\uFEFF不动产单元号,权利类型,权利人,证件号,证书号,面积(㎡),登记日期\r\n"
                 + unitA + ",集体土地所有权,导登村集体,,浙登-所有-1,,2000-01-01\r\n"
                 + unitA + ",土地承包经营权,周八,330824197705050055,浙登-承包-2,,2020-05-01\r\n"

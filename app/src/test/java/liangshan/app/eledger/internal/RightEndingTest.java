@@ -1,8 +1,7 @@
 package liangshan.app.eledger.internal;
 
-import static liangshan.app.eledger.internal.RightsRegisterTest.d;
-import static liangshan.app.eledger.internal.RightsRegisterTest.doc;
-import static liangshan.app.eledger.internal.RightsRegisterTest.sole;
+import static liangshan.app.eledger.internal.EledgerFixtures.d;
+import static liangshan.app.eledger.internal.EledgerFixtures.doc;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -10,13 +9,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import liangshan.app.divisions.Division;
 import liangshan.app.divisions.Divisions;
-import liangshan.app.eledger.internal.RightService.RightInput;
 import liangshan.app.eledger.internal.RightStore.Row;
 import liangshan.app.identity.Actor;
-import liangshan.app.identity.DataScope;
 import liangshan.app.identity.Role;
 import liangshan.app.identity.internal.TestAccounts;
 import liangshan.app.support.IntegrationTest;
@@ -79,90 +75,32 @@ class RightEndingTest {
         return villages.get(villages.size() - 1).code();
     }
 
-    String field(Actor clerk, String village) {
-        return resources
-                .create(
-                        clerk,
-                        village,
-                        new ResourceRequests.ResourceInput(
-                                "终止田",
-                                "farmland",
-                                "cultivated",
-                                "idle",
-                                "",
-                                List.of(),
-                                tools.jackson.databind.json.JsonMapper.shared()
-                                        .valueToTree(EledgerFixtures.geoJson(
-                                                EledgerFixtures.rectangle(divisions, village, 0, 0, 40, 30))),
-                                null,
-                                null))
-                .id();
-    }
-
     record Chain(String field, String collective, String household, Row own, Row contract, Row operating, Row lease) {}
 
     Chain chain(Actor clerk, String village) {
-        String collective = parties.create(
-                        clerk, village, new PartyService.PartyInput("collective", "终止村集体", null, null))
-                .id();
-        String household = parties.create(clerk, village, new PartyService.PartyInput("household", "孙户", null, null))
-                .id();
-        String cooperative = parties.create(
-                        clerk, village, new PartyService.PartyInput("cooperative", "常山两山合作社", null, null))
-                .id();
-        String field = field(clerk, village);
-        Row own = rights.create(
-                clerk,
-                field,
-                new RightInput("ownership", null, null, d("2000-01-01"), null, sole(collective), doc("终所"), null));
-        Row contract = rights.create(
-                clerk,
-                field,
-                new RightInput(
-                        "contract",
-                        own.rightId(),
-                        null,
-                        d("2010-01-01"),
-                        d("2040-01-01"),
-                        sole(household),
-                        doc("终承包"),
-                        null));
-        Row operating = rights.create(
-                clerk,
-                field,
-                new RightInput(
-                        "operating",
-                        contract.rightId(),
-                        null,
-                        d("2020-01-01"),
-                        d("2035-01-01"),
-                        sole(collective),
-                        doc("终经营"),
-                        null));
+        EledgerFixtures.Ledger ledger = new EledgerFixtures.Ledger(divisions, resources, parties, rights);
+        String collective = ledger.party(clerk, village, "collective", "终止村集体");
+        String household = ledger.party(clerk, village, "household", "孙户");
+        String cooperative = ledger.party(clerk, village, "cooperative", "常山两山合作社");
+        String field = ledger.parcel(clerk, village, "终止田", "farmland", "cultivated", 0, 40, 30);
+        Row own = ledger.ownership(clerk, field, collective, doc("终所"));
+        Row contract = ledger.derived(clerk, field, "contract", own, "2010-01-01", "2040-01-01", household, doc("终承包"));
+        Row operating =
+                ledger.derived(clerk, field, "operating", contract, "2020-01-01", "2035-01-01", collective, doc("终经营"));
         // a later change gives the operating right two rows: the flag must come from the one that outlives
         rights.amend(
                 clerk,
                 operating.rightId(),
                 new RightService.AmendInput(d("2024-01-01"), null, null, doc("终经营-续"), null));
-        Row lease = rights.create(
-                clerk,
-                field,
-                new RightInput(
-                        "lease",
-                        operating.rightId(),
-                        null,
-                        d("2021-01-01"),
-                        d("2030-01-01"),
-                        sole(cooperative),
-                        doc("终租赁"),
-                        null));
+        Row lease =
+                ledger.derived(clerk, field, "lease", operating, "2021-01-01", "2030-01-01", cooperative, doc("终租赁"));
         return new Chain(field, collective, household, own, contract, operating, lease);
     }
 
     @Test
     void endingAContractEarlyFlagsItsOperatingRightAndLeaseUntilTheyAreSettled() throws Exception {
         String village = village(divisions, COUNTY);
-        Actor clerk = new Actor(1, "clerk-" + village, Set.of(Role.VILLAGE_ACCOUNTANT), new DataScope(village));
+        Actor clerk = EledgerFixtures.clerk(village);
         Chain c = chain(clerk, village);
 
         // the plain change still refuses to shorten the contract below its operating right

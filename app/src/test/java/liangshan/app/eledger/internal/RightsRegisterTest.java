@@ -64,24 +64,9 @@ class RightsRegisterTest {
     Setup setup(int n, int households) {
         String village = EledgerFixtures.village(divisions, COUNTY, n);
         Actor actor = accountant(village);
-        var resource = resources.create(
-                actor,
-                village,
-                new ResourceRequests.ResourceInput(
-                        "耕地" + n,
-                        "farmland",
-                        "cultivated",
-                        "idle",
-                        "",
-                        List.of(),
-                        tools.jackson.databind.json.JsonMapper.shared()
-                                .valueToTree(EledgerFixtures.geoJson(
-                                        EledgerFixtures.rectangle(divisions, village, 0, 0, 60, 60))),
-                        null,
-                        null));
-        String collective = parties.create(
-                        actor, village, new PartyService.PartyInput("collective", "股份经济合作社", null, null))
-                .id();
+        EledgerFixtures.Ledger ledger = new EledgerFixtures.Ledger(divisions, resources, parties, rights);
+        String resource = ledger.parcel(actor, village, "耕地" + n, "farmland", "cultivated", 0, 60, 60);
+        String collective = ledger.party(actor, village, "collective", "股份经济合作社");
         List<String> hh = new ArrayList<>();
         for (int i = 0; i < households; i++) {
             hh.add(parties.create(
@@ -91,19 +76,19 @@ class RightsRegisterTest {
                                     "household", "农户" + i, null, List.of(new PartyService.Member("户主" + i, "户主"))))
                     .id());
         }
-        return new Setup(village, actor, resource.id(), collective, hh);
+        return new Setup(village, actor, resource, collective, hh);
     }
 
     static Source doc(String number) {
-        return new Source("certificate", number, "开化县人民政府", LocalDate.of(2010, 1, 1), null);
+        return EledgerFixtures.doc(number);
     }
 
     static List<Holder> sole(String party) {
-        return List.of(new Holder(party, 1, 1));
+        return EledgerFixtures.sole(party);
     }
 
     static LocalDate d(String iso) {
-        return LocalDate.parse(iso);
+        return EledgerFixtures.d(iso);
     }
 
     private Instant tick() throws InterruptedException {
