@@ -58,7 +58,7 @@ export async function creditsMarketFlow({ page, shotDir, log, check, setStep, co
   await page.waitForSelector('.credits-notice[data-action="list"]');
   const listing = (await account(seller)).listings.find((l) => l.open);
   check(listing && listing.remaining === '5.000' && listing.priceYuanPerCredit === '70.00', `listing of 5.000 at 70.00 (${JSON.stringify(listing)})`);
-  await shot('52-credits-account-listed');
+  await shot('82-credits-account-listed');
 
   const buyerBefore = await account(buyer);
   const obligation = buyerBefore.obligations.find((o) => !o.acquitted);
@@ -82,7 +82,7 @@ export async function creditsMarketFlow({ page, shotDir, log, check, setStep, co
   await page.waitForSelector('.market-chart[data-ready="true"]');
   const points = Number(await page.getAttribute('.market-chart', 'data-points'));
   check(points >= 2, `the price chart shows the settled trades (${points} points)`);
-  await shot('54-credits-market');
+  await shot('84-credits-market');
 
   setStep('credits market: balances after the trades');
   const buyerAfter = await account(buyer);
@@ -98,7 +98,7 @@ export async function creditsMarketFlow({ page, shotDir, log, check, setStep, co
   await page.waitForSelector('.credits-account .account-trades tbody tr');
   check((await page.getAttribute('.account-balances', 'data-issued')) === buyerAfter.party.issued, 'the buyer’s account page shows the new balance');
   check((await page.locator('.account-retirements tbody tr').count()) >= 1, 'the account page lists the retirement');
-  await shot('55-credits-account-buyer');
+  await shot('85-credits-account-buyer');
   await narrow({ page, go, check, shot, setStep, buyer, seller });
 }
 
@@ -132,7 +132,7 @@ async function adminSteps({ page, go, get, check, shot, setStep, county }) {
     check(await page.locator(`.pool-published[data-price="${existing.priceYuanPerCredit}"]`).count(), 'the published pool price is shown');
   }
   check((await page.locator('.admin-policies tbody tr').count()) >= 1, 'the policy versions are listed');
-  await shot('51-credits-admin');
+  await shot('81-credits-admin');
 }
 
 async function bidSteps({ page, go, check, shot, setStep, seller, buyer, account }) {
@@ -170,7 +170,7 @@ async function bidSteps({ page, go, check, shot, setStep, seller, buyer, account
   check((await accept.locator('.order-total').textContent()).includes('102.00'), 'the acceptance shows 102.00 元');
   await accept.locator('button[type="submit"]').click();
   await page.waitForFunction((id) => [...document.querySelectorAll('.market-bids tbody tr')].some((r) => r.querySelector(`[data-accept="${id}"]`) && r.textContent.includes('0.500')), bids[0].id);
-  await shot('53-credits-market-bid-accepted');
+  await shot('83-credits-market-bid-accepted');
 }
 
 async function narrow({ page, go, check, shot, setStep, buyer }) {
@@ -180,12 +180,12 @@ async function narrow({ page, go, check, shot, setStep, buyer }) {
   await page.waitForSelector('.market-chart[data-ready="true"]');
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   check(overflow <= 1, `the market page fits 360 px (overflow ${overflow}px)`);
-  await shot('56-credits-market-360');
+  await shot('86-credits-market-360');
   await go(`/credits/account/${buyer}`);
   await page.waitForSelector('.credits-account .account-balances');
   const overflowAccount = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   check(overflowAccount <= 1, `the account page fits 360 px (overflow ${overflowAccount}px)`);
-  await shot('57-credits-account-360');
+  await shot('87-credits-account-360');
   await page.setViewportSize({ width: 1366, height: 860 });
   await go('/market');
   await page.waitForSelector('.market-listings');
@@ -193,7 +193,7 @@ async function narrow({ page, go, check, shot, setStep, buyer }) {
   await page.waitForFunction(() => document.documentElement.lang === 'en');
   await page.waitForSelector('.market-listings');
   check((await page.textContent('h1')).includes('Eco-credit market'), 'the market page is in English');
-  await shot('58-credits-market-en', false);
+  await shot('88-credits-market-en', false);
   await page.click('button.lang');
   await page.waitForFunction(() => document.documentElement.lang === 'zh-CN');
 }

@@ -23,7 +23,7 @@ export async function creditsFlow({ page, shotDir, log, check, setStep, county }
   const blocked = await page.locator('.credits-developments [data-gate="blocked"]').count();
   check(blocked >= 1, 'the county lists a development whose eco gate is blocked');
   check((await page.locator('.credits-listings tbody tr').count()) >= 1, 'the county lists an open market listing');
-  await shot('40-credits-county', true);
+  await shot('70-credits-county', true);
 
   setStep('credits: development page');
   await page.click('.credits-developments tbody tr:has([data-gate="blocked"]) th a');
@@ -32,7 +32,7 @@ export async function creditsFlow({ page, shotDir, log, check, setStep, county }
   const before = await get(`/credits/developments/${id}`);
   const owed = before.obligation.outstanding;
   check(Number(owed) > 0, `the obligation has credits outstanding (${owed})`);
-  await shot('41-credits-development');
+  await shot('71-credits-development');
 
   setStep('credits: market purchase meets the obligation');
   const listings = await get(`/credits/listings?county=${county}&open=true`);
@@ -45,14 +45,14 @@ export async function creditsFlow({ page, shotDir, log, check, setStep, county }
   await page.waitForSelector('.credits-development[data-gate="passed"]', { timeout: 30_000 });
   const after = await get(`/credits/developments/${id}`);
   check(after.gate === 'passed' && after.obligation.outstanding === '0.000', `the gate passed and nothing is owed (${after.gate}, ${after.obligation.outstanding})`);
-  await shot('42-credits-gate-passed');
+  await shot('72-credits-gate-passed');
 
   setStep('credits: the retirement is public');
   await go(`/registers?tab=retirements&county=${county}`);
   await page.waitForSelector('.register-list[data-list="retirements"] tbody tr');
   const listed = await page.locator('.register-list[data-list="retirements"] tbody tr', { hasText: before.obligation.id }).count();
   check(listed >= 1, `the public register lists the retirement against ${before.obligation.id}`);
-  await shot('43-credits-register', true);
+  await shot('73-credits-register', true);
   return { development: id, obligation: before.obligation.id };
 }
 

@@ -454,7 +454,7 @@ async function householdApplication({ page, log, check, setStep, shot, go, ok, v
   await page.fill(`.task-card[data-transfer="${transferId}"] [name=note]`, '已核对承包合同');
   await page.click(`.task-card[data-transfer="${transferId}"] [data-action=approve]`);
   await page.waitForFunction((id) => /乡镇/.test(document.querySelector(`.task-card[data-transfer="${id}"] .task-head`)?.textContent || '') || !document.querySelector(`.task-card[data-transfer="${id}"]`), transferId);
-  await shot('40-ledger-household-approved-by-village');
+  await shot('39b-ledger-household-approved-by-village');
   await logout();
   await login(username, fresh);
   await page.waitForSelector('.household-page[data-ready="true"]');
@@ -475,7 +475,7 @@ async function endEarly({ page, log, check, setStep, shot, go, village }, { reso
   await page.fill('.end-form [name=endOn]', '2030-01-01');
   await page.fill('.end-form [name=docNumber]', '解除-2029-01');
   await page.fill('.end-form [name=issuer]', '村股份经济合作社');
-  await shot('41-ledger-end-form');
+  await shot('39c-ledger-end-form');
   await page.click('.end-form button[type=submit]');
   await page.waitForSelector('.end-done');
   check((await page.textContent('.end-done')).includes('1'), 'one derived right is flagged');
@@ -484,7 +484,7 @@ async function endEarly({ page, log, check, setStep, shot, go, village }, { reso
   await page.fill('.ledger-filters [name=validAt]', '2028-06-01');
   await page.dispatchEvent('.ledger-filters [name=validAt]', 'change');
   await page.waitForSelector(`.rights-table tr[data-right="${operatingRightId}"][data-flagged="true"]`);
-  await shot('42-ledger-flags');
+  await shot('39d-ledger-flags');
   await page.fill(`.flag-item[data-right="${operatingRightId}"] [name=note]`, '合作社经营至 2030 年底，已另签合同');
   await page.click(`.flag-item[data-right="${operatingRightId}"] [data-action=resolve-flag]`);
   await page.waitForFunction(() => !document.querySelector('.flags-box'));

@@ -118,7 +118,7 @@ class BrowserSmokeTest {
         assertTrue(Files.exists(screenshots.resolve("14-password-forced.png")), "password screenshot was taken");
         if (user.scope().length() >= 6) {
             assertTrue(
-                    Files.exists(screenshots.resolve("54-credits-market.png")),
+                    Files.exists(screenshots.resolve("84-credits-market.png")),
                     "the credit market flow ran (market screenshot)");
         }
         if (second != null) {
