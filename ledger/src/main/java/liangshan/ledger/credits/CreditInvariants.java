@@ -37,6 +37,7 @@ public final class CreditInvariants {
     private static final Set<String> PUBLISHED_KINDS = Set.of(
             "transfer",
             "buy",
+            "buy_and_retire",
             "retire",
             "buy_from_pool",
             "settle_pool_liabilities",
