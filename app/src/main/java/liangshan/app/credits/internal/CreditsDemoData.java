@@ -183,7 +183,7 @@ class CreditsDemoData implements ApplicationRunner {
                     List.of(
                             new ReserveService.MilestoneInput("planting.done", "2026-10-31", "40"),
                             new ReserveService.MilestoneInput("acceptance.done", "2028-10-31", "100")));
-            String id = (String) reserve.propose(MAKER, in).get("id");
+            String id = (String) reserve.propose(MAKER, in, UUID.randomUUID()).get("id");
             reserve.review(MAKER, id, "approve", "示意数据", UUID.randomUUID());
             reserve.estimate(MAKER, id, new ReserveService.EstimateInput(null, INPUTS, null), UUID.randomUUID());
             if (issue) {

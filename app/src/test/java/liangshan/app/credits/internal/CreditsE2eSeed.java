@@ -117,7 +117,8 @@ public final class CreditsE2eSeed {
                                 false,
                                 List.of(
                                         new ReserveService.MilestoneInput("planting.done", "2026-10-31", "40"),
-                                        new ReserveService.MilestoneInput("acceptance.done", "2028-10-31", "100"))))
+                                        new ReserveService.MilestoneInput("acceptance.done", "2028-10-31", "100"))),
+                        UUID.randomUUID())
                 .get("id");
         reserve.review(CreditsDemoData.MAKER, project, "approve", "浏览器测试", UUID.randomUUID());
         reserve.estimate(
