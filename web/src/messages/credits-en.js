@@ -168,4 +168,13 @@ export const creditsEn = {
   'credits.value.kind.county_pool': 'County pool',
   'credits.value.status.open': 'Open',
   'credits.county.open': 'Open eco credits',
+  'credits.register.column.name': 'Name',
+  'credits.register.column.ownerName': 'Owner',
+  'credits.register.column.toName': 'To / holder',
+  'credits.register.column.fromName': 'From',
+  'credits.register.column.holderName': 'Holder',
+  'credits.register.column.beneficiaryName': 'Beneficiary',
+  'credits.register.column.obligorName': 'Obligor',
+  'credits.register.column.projectName': 'Restoration project',
+  'credits.register.column.developmentName': 'Development (obligation)',
 };
