@@ -38,7 +38,8 @@ public final class CreditsE2eSeed {
                 context.getBean(DevelopmentService.class),
                 context.getBean(MarketService.class),
                 context.getBean(MoneyLedger.class),
-                context.getBean(ProjectGep.class));
+                context.getBean(ProjectGep.class),
+                context.getBean(liangshan.app.divisions.Divisions.class));
         Path inputs = context.getBean(DataDirectory.class)
                 .dataDir()
                 .resolve("gep/inputs/" + CreditsDemoData.INPUTS + "/inputs.json");
@@ -62,7 +63,8 @@ public final class CreditsE2eSeed {
             DevelopmentService developments,
             MarketService market,
             MoneyLedger money,
-            ProjectGep gep) {}
+            ProjectGep gep,
+            liangshan.app.divisions.Divisions divisions) {}
 
     private static void policyAndPool(Beans b, String county, double[] point) {
         if (b.jdbc().queryForObject("select count(*) from credit_policy", Integer.class) == 0) {
@@ -104,7 +106,12 @@ public final class CreditsE2eSeed {
                                 "350000.00",
                                 JSON.readTree(CreditsDemoData.site(
                                         b.gep(),
-                                        CreditsDemoData.INPUTS,
+                                        new CreditsDemoData.Inputs(
+                                                CreditsDemoData.INPUTS,
+                                                b.divisions()
+                                                        .boundary(county)
+                                                        .orElseThrow()
+                                                        .gk120()),
                                         point[0] - 0.02,
                                         point[1] + 0.01,
                                         0.004,
@@ -155,7 +162,12 @@ public final class CreditsE2eSeed {
                                 enterprise,
                                 JSON.readTree(CreditsDemoData.site(
                                         b.gep(),
-                                        CreditsDemoData.INPUTS,
+                                        new CreditsDemoData.Inputs(
+                                                CreditsDemoData.INPUTS,
+                                                b.divisions()
+                                                        .boundary(county)
+                                                        .orElseThrow()
+                                                        .gk120()),
                                         point[0] + 0.02,
                                         point[1] - 0.01,
                                         0.0015,
