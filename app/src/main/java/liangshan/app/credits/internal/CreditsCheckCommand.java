@@ -8,8 +8,9 @@ import picocli.CommandLine.Command;
 /**
  * {@code liangshan credits check}: audits the stored eco-credit registry ({@link CreditsCheck}) — rebuilt
  * from the committed commands, the history hash chain, the 12 invariants, PostgreSQL's credit tables and the
- * money ledger's ECO_CREDIT balances against the registry. Read-only; may run beside the server. The
- * database is the server's: {@code --liangshan.data-dir=DIR} (or {@code --data DIR}) for the embedded one,
+ * money ledger's ECO_CREDIT balances against the registry. Read-only, one snapshot: against an external
+ * database it may run beside the server (the embedded one needs the server stopped). The database is the
+ * server's: {@code --liangshan.data-dir=DIR} (or {@code --data DIR}) for the embedded one,
  * {@code --spring.datasource.url=…} for an external one. Exit 0 when clean, 1 with one line per finding, 2
  * on bad usage.
  */
