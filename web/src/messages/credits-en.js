@@ -168,7 +168,6 @@ export const creditsEn = {
   'credits.value.kind.county_pool': 'County pool',
   'credits.value.status.open': 'Open',
   'credits.county.open': 'Open eco credits',
-  'credits.register.column.name': 'Name',
   'credits.register.column.ownerName': 'Owner',
   'credits.register.column.toName': 'To / holder',
   'credits.register.column.fromName': 'From',

@@ -168,7 +168,6 @@ export const creditsZh = {
   'credits.value.kind.county_pool': '县级储备池',
   'credits.value.status.open': '未履行',
   'credits.county.open': '进入生态积分',
-  'credits.register.column.name': '名称',
   'credits.register.column.ownerName': '业主',
   'credits.register.column.toName': '受让方 / 持有人',
   'credits.register.column.fromName': '出让方',

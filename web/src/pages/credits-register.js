@@ -52,7 +52,7 @@ function cell(column, row, counties) {
   return empty(value) ? '—' : String(value);
 }
 
-const label = (c) => (c === 'county' ? t('credits.column.countyCode') : (NAMED[c] || c === 'name') ? t(`credits.register.column.${c}`) : t(`credits.column.${c}`));
+const label = (c) => (c === 'county' ? t('credits.column.countyCode') : NAMED[c] ? t(`credits.register.column.${c}`) : t(`credits.column.${c}`));
 
 function listPanel(list, state, counties) {
   const body = h('div', { class: 'register-list', dataset: { list } }, loadingState());
