@@ -80,23 +80,8 @@ class CreditsBenchmark {
         int clients = Integer.getInteger("credits.bench.clients", 8);
         int rounds = Integer.getInteger("credits.bench.rounds", 3);
         CreditsFixtures.Landscape land = CreditsFixtures.landscape(data);
-        CreditsFixtures.policy(parties);
-        CreditsFixtures.pool(parties, COUNTY);
-        String seller = CreditsFixtures.party(parties, COUNTY, "village_collective");
-        CreditsFixtures.issued(reserve, land, COUNTY, "village", seller, 0);
-        long issued = CreditsFixtures.units(parties.get(ADMIN, seller).issued());
-        String listing = (String) market.list(
-                        ADMIN,
-                        new MarketService.ListingInput(seller, CreditUnits.format(issued), "70.00"),
-                        UUID.randomUUID())
-                .get("id");
-        List<Buyer> buyers = new ArrayList<>();
-        for (int i = 0; i < clients; i++) {
-            String party = CreditsFixtures.party(parties, COUNTY, "enterprise");
-            Map<String, Object> dev = CreditsFixtures.development(developments, land, COUNTY, party, 2 + i % 3, i % 5);
-            CreditsFixtures.fund(money, party, 1_000_000_000L);
-            buyers.add(new Buyer(party, (String) ((Map<?, ?>) dev.get("obligation")).get("id")));
-        }
+        String listing = listing(land);
+        List<Buyer> buyers = buyers(land, clients);
         StringBuilder report = new StringBuilder(String.format(
                 Locale.ROOT,
                 "credits benchmark: %d clients, %d s per run, settlement = purchase of %s credit + retirement%n",
@@ -152,6 +137,32 @@ class CreditsBenchmark {
         System.out.print(report);
         Files.writeString(Path.of("target", "bench-credits.txt"), report, StandardCharsets.UTF_8);
         assertThat(violations).isEmpty();
+    }
+
+    /** A policy, the pool, and a village's issued credits all listed at 70 元; answers the listing. */
+    private String listing(CreditsFixtures.Landscape land) {
+        CreditsFixtures.policy(parties);
+        CreditsFixtures.pool(parties, COUNTY);
+        String seller = CreditsFixtures.party(parties, COUNTY, "village_collective");
+        CreditsFixtures.issued(reserve, land, COUNTY, "village", seller, 0);
+        long issued = CreditsFixtures.units(parties.get(ADMIN, seller).issued());
+        return (String) market.list(
+                        ADMIN,
+                        new MarketService.ListingInput(seller, CreditUnits.format(issued), "70.00"),
+                        UUID.randomUUID())
+                .get("id");
+    }
+
+    /** One funded enterprise with an open obligation per client. */
+    private List<Buyer> buyers(CreditsFixtures.Landscape land, int clients) {
+        List<Buyer> buyers = new ArrayList<>();
+        for (int i = 0; i < clients; i++) {
+            String party = CreditsFixtures.party(parties, COUNTY, "enterprise");
+            Map<String, Object> dev = CreditsFixtures.development(developments, land, COUNTY, party, 2 + i % 3, i % 5);
+            CreditsFixtures.fund(money, party, 1_000_000_000L);
+            buyers.add(new Buyer(party, (String) ((Map<?, ?>) dev.get("obligation")).get("id")));
+        }
+        return buyers;
     }
 
     private double run(String listing, List<Buyer> buyers, int seconds, boolean oneCommand)

@@ -225,6 +225,15 @@ class CreditsFlowTest {
                     assertThat(p.path("toName").asString()).isEqualTo("下淤村");
                 });
 
+        publicCsvAndNothingElse(anonymous, listingId, obligationId, enterprise, village);
+    }
+
+    /**
+     * The register as CSV (Chinese headers, names and texts first, then English texts and ids); everything
+     * else needs a login.
+     */
+    private static void publicCsvAndNothingElse(
+            ApiClient anonymous, String listingId, String obligationId, String enterprise, String village) {
         ApiClient.Response csv = anonymous.get("/api/v1/register/retirements.csv?county=" + C);
         assertThat(csv.status()).isEqualTo(200);
         assertThat(csv.header("Content-Type")).startsWith("text/csv");
@@ -237,7 +246,6 @@ class CreditsFlowTest {
                         .endsWith("," + enterprise + "," + enterprise));
         ApiClient.Response csv2 = anonymous.get("/api/v1/register/transfers?format=csv&county=" + C);
         assertThat(csv2.body()).startsWith("\uFEFF日期,类型,出让方,受让方").contains(",市场交易,下淤村,开化某建材公司,1910.350,");
-
         assertThat(anonymous.get("/api/v1/credits/listings").status()).isEqualTo(401);
         assertThat(anonymous.get("/api/v1/credits/parties/" + village).status()).isEqualTo(401);
         assertThat(anonymous.get("/api/v1/register/other").status()).isEqualTo(401);
