@@ -294,4 +294,12 @@ export const creditsEn = {
   'credits.admin.partyType.cooperative': 'Two Mountains cooperative',
   'credits.admin.partyType.enterprise': 'Enterprise',
   'credits.admin.partyType.county_pool': 'County reserve pool',
+  'credits.register.column.ownerName': 'Owner',
+  'credits.register.column.toName': 'To / holder',
+  'credits.register.column.fromName': 'From',
+  'credits.register.column.holderName': 'Holder',
+  'credits.register.column.beneficiaryName': 'Beneficiary',
+  'credits.register.column.obligorName': 'Obligor',
+  'credits.register.column.projectName': 'Restoration project',
+  'credits.register.column.developmentName': 'Development (obligation)',
 };

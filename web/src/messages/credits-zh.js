@@ -294,4 +294,12 @@ export const creditsZh = {
   'credits.admin.partyType.cooperative': '两山合作社',
   'credits.admin.partyType.enterprise': '企业',
   'credits.admin.partyType.county_pool': '县级储备池',
+  'credits.register.column.ownerName': '业主',
+  'credits.register.column.toName': '受让方 / 持有人',
+  'credits.register.column.fromName': '出让方',
+  'credits.register.column.holderName': '持有人',
+  'credits.register.column.beneficiaryName': '受益人',
+  'credits.register.column.obligorName': '义务人',
+  'credits.register.column.projectName': '修复项目',
+  'credits.register.column.developmentName': '开发项目（核销义务）',
 };

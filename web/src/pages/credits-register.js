@@ -1,29 +1,58 @@
 // 公示: the public eco-credit register, readable without signing in (GET /api/v1/register/…):
 // restoration projects, issuances, transfers with date and price, retirements with the obligation
 // they acquit, and no-net-loss obligations with their status. One tab per list, a county filter,
-// paging, and the whole list as CSV.
+// paging, and the whole list as CSV. Readable by people: party, project and county names and the
+// kind / status / reason texts in the reader's language (the server sends …Zh and …En), ids in small
+// type beside the name.
 
 import { h, mount } from '../dom.js';
-import { t } from '../i18n.js';
+import { getLang, t } from '../i18n.js';
 import { api, divisions } from '../api.js';
 import { updateQuery } from '../router.js';
 import { tabs } from '../tabs.js';
 import { formatDate } from '../format.js';
 import { dataTable, emptyState, errorState, loadingState, pageHeader, placeName } from '../ui.js';
 import { pager } from '../ledger-ui.js';
-import { CODED_COLUMNS, CREDIT_COLUMNS, DATE_COLUMNS, REGISTER_LISTS, YUAN_COLUMNS, codedLabel, groupDecimal, registerCsvHref } from '../credits.js';
+import { CREDIT_COLUMNS, DATE_COLUMNS, REGISTER_LISTS, YUAN_COLUMNS, codedLabel, groupDecimal, registerCsvHref } from '../credits.js';
 
 const PAGE_SIZE = 50;
+
+// The page's columns per list: a plain key, or a name with the id it stands for, or a coded value whose
+// text the server sends in both languages (key + 'Zh' / 'En').
+const NAMED = { ownerName: 'ownerPartyId', toName: 'toPartyId', fromName: 'fromPartyId', holderName: 'holderPartyId', beneficiaryName: 'beneficiary', obligorName: 'obligorPartyId', projectName: 'projectId', developmentName: 'obligationId' };
+const TEXTS = new Set(['kind', 'status', 'reason']);
+const PAGE_COLUMNS = {
+  projects: ['id', 'name', 'kind', 'county', 'ownerName', 'status', 'estimatedCredits', 'policyVersion', 'approvedAt'],
+  issuances: ['at', 'projectName', 'batchId', 'county', 'vintage', 'serials', 'credits', 'toName', 'policyVersion', 'priceSetId'],
+  transfers: ['at', 'kind', 'fromName', 'toName', 'credits', 'serials', 'priceYuanPerCredit', 'amountYuan', 'county'],
+  retirements: ['at', 'holderName', 'credits', 'serials', 'developmentName', 'beneficiaryName', 'reason', 'county'],
+  obligations: ['id', 'developmentName', 'county', 'obligorName', 'amount', 'retired', 'coveredByPool', 'status', 'policyVersion', 'priceSetId'],
+};
+
+const empty = (v) => v === null || v === undefined || v === '';
+
+function localized(row, key) {
+  const own = row[`${key}${getLang() === 'en' ? 'En' : 'Zh'}`];
+  return empty(own) ? codedLabel(key, row[key]) : own;
+}
 
 function cell(column, row, counties) {
   const value = row[column];
   if (DATE_COLUMNS.has(column)) return formatDate(value);
   if (CREDIT_COLUMNS.has(column) || YUAN_COLUMNS.has(column)) return groupDecimal(value);
-  if (CODED_COLUMNS.has(column)) return codedLabel(column, value);
-  if (column === 'countyCode') return counties.get(value) || value || '—';
+  if (TEXTS.has(column)) return localized(row, column);
+  if (column === 'county') return (getLang() === 'en' ? row.countyNameEn : row.countyName) || counties.get(row.countyCode) || row.countyCode || '—';
+  if (NAMED[column]) {
+    const id = row[NAMED[column]];
+    const name = empty(value) ? id : value;
+    if (empty(name)) return '—';
+    return empty(id) || id === name ? String(name) : h('span', null, String(name), h('br'), h('span', { class: 'mono muted small' }, id));
+  }
   if (column === 'serials' || column.endsWith('Id') || column === 'id') return h('span', { class: 'mono' }, value ?? '—');
-  return value === null || value === undefined || value === '' ? '—' : String(value);
+  return empty(value) ? '—' : String(value);
 }
+
+const label = (c) => (c === 'county' ? t('credits.column.countyCode') : NAMED[c] ? t(`credits.register.column.${c}`) : t(`credits.column.${c}`));
 
 function listPanel(list, state, counties) {
   const body = h('div', { class: 'register-list', dataset: { list } }, loadingState());
@@ -39,8 +68,8 @@ function listPanel(list, state, counties) {
           mount(body, emptyState(t('credits.register.empty'), t(`credits.register.${list}.empty`)));
           return;
         }
-        const columns = REGISTER_LISTS[list].map((c) => ({
-          label: t(`credits.column.${c}`),
+        const columns = PAGE_COLUMNS[list].map((c) => ({
+          label: label(c),
           numeric: CREDIT_COLUMNS.has(c) || YUAN_COLUMNS.has(c),
           value: (row) => cell(c, row, counties),
         }));

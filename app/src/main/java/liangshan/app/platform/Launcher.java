@@ -20,7 +20,8 @@ import picocli.CommandLine.Command;
  * bean, which runs in a non-web context. Arguments of the form {@code --a.b=v} (a property name with
  * a dot) are Spring properties, e.g. {@code --liangshan.data-dir=DIR}; all others go to the command.
  * A command's name may have two words ({@code @Command(name = "gep run")}), so that several modules
- * can contribute subcommands of one group; the two-word name wins over a one-word one.
+ * can contribute subcommands of one group; the two-word name wins over a one-word one. A command's
+ * {@code --data DIR} is short for {@code --liangshan.data-dir=DIR}.
  */
 public final class Launcher {
 
@@ -43,7 +44,7 @@ public final class Launcher {
     private static int runCommand(Class<?> application, String[] args) {
         List<String> springArgs = new ArrayList<>();
         List<String> commandArgs = new ArrayList<>();
-        for (String arg : Arrays.copyOfRange(args, 1, args.length)) {
+        for (String arg : withDataAlias(Arrays.copyOfRange(args, 1, args.length))) {
             (isSpringProperty(arg) ? springArgs : commandArgs).add(arg);
         }
         SpringApplication spring = new SpringApplication(application);
@@ -70,6 +71,21 @@ public final class Launcher {
             }
             return new CommandLine(command.get()).execute(rest);
         }
+    }
+
+    /** {@code --data DIR} and {@code --data=DIR} are short for {@code --liangshan.data-dir=DIR}. */
+    static List<String> withDataAlias(String[] args) {
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < args.length; i++) {
+            if (args[i].equals("--data") && i + 1 < args.length) {
+                out.add("--liangshan.data-dir=" + args[++i]);
+            } else if (args[i].startsWith("--data=")) {
+                out.add("--liangshan.data-dir=" + args[i].substring("--data=".length()));
+            } else {
+                out.add(args[i]);
+            }
+        }
+        return out;
     }
 
     static boolean isSpringProperty(String arg) {

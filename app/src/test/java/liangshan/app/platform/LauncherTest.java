@@ -20,4 +20,10 @@ class LauncherTest {
     void propertiesWithADottedNameGoToSpringOthersToTheCommand(String arg, boolean spring) {
         assertThat(Launcher.isSpringProperty(arg)).isEqualTo(spring);
     }
+
+    @org.junit.jupiter.api.Test
+    void dataIsShortForTheDataDirectory() {
+        assertThat(Launcher.withDataAlias(new String[] {"check", "--data", "/tmp/d", "--data=/x", "-v"}))
+                .containsExactly("check", "--liangshan.data-dir=/tmp/d", "--liangshan.data-dir=/x", "-v");
+    }
 }

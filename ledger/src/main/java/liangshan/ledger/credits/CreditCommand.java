@@ -74,6 +74,23 @@ public sealed interface CreditCommand {
     record Buy(UUID requestId, String listingId, String buyer, long units, UUID buyerCashAccount)
             implements CreditCommand {}
 
+    /**
+     * Delivery versus payment from a listing AND retirement of exactly the bought credits against the buyer's
+     * obligation, as one plan, one linked ledger batch and one history entry (the seller "fulfils on
+     * behalf"). All or nothing: any rule of {@link Buy} or {@link Retire} that fails rejects the whole
+     * command.
+     */
+    record BuyAndRetire(
+            UUID requestId,
+            String listingId,
+            String buyer,
+            long units,
+            UUID buyerCashAccount,
+            String obligationId,
+            String beneficiary,
+            String reason)
+            implements CreditCommand {}
+
     /** A standing offer to buy up to {@code units} at a price; no money moves until a seller accepts. */
     record PlaceBid(
             UUID requestId,

@@ -115,6 +115,8 @@ public final class CreditRegistry {
             return market.delist(x, plan);
         } else if (c instanceof CreditCommand.Buy x) {
             return market.buy(x, plan);
+        } else if (c instanceof CreditCommand.BuyAndRetire x) {
+            return market.buyAndRetire(x, plan);
         } else if (c instanceof CreditCommand.PlaceBid x) {
             return bids.place(x, plan);
         } else if (c instanceof CreditCommand.AcceptBid x) {

@@ -62,6 +62,17 @@ public final class History {
         return -1;
     }
 
+    /**
+     * −1 when {@code entries} (e.g. read back from storage) form an intact chain from the genesis: every
+     * sequence, predecessor hash and hash recomputed from the entry's own content; else the index of the
+     * first entry that does not verify.
+     */
+    public static int verify(List<HistoryEntry> entries) {
+        History h = new History();
+        h.entries.addAll(entries);
+        return h.verify();
+    }
+
     static String hash(
             String previous,
             long sequence,

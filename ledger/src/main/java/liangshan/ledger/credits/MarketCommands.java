@@ -107,23 +107,9 @@ final class MarketCommands {
      */
     CreditCode buy(CreditCommand.Buy c, Plan plan) {
         Listing listing = state.listings.get(c.listingId());
-        if (listing == null) {
-            return CreditCode.LISTING_NOT_FOUND;
-        }
-        if (!listing.open()) {
-            return CreditCode.LISTING_CLOSED;
-        }
-        if (!state.parties.containsKey(c.buyer())) {
-            return CreditCode.PARTY_NOT_FOUND;
-        }
-        if (c.buyer().equals(listing.seller())) {
-            return CreditCode.SAME_PARTY;
-        }
-        if (c.units() < 1) {
-            return CreditCode.AMOUNT_INVALID;
-        }
-        if (c.units() > listing.remainingUnits()) {
-            return CreditCode.EXCEEDS_LISTING;
+        CreditCode code = buyable(listing, c.buyer(), c.units());
+        if (code != CreditCode.OK) {
+            return code;
         }
         plan.move(listedUnder(listing.id()), c.units(), b -> b.moveTo(BlockState.ISSUED, c.buyer(), null, null));
         plan.units = c.units();
@@ -138,6 +124,95 @@ final class MarketCommands {
         plan.effect(
                 () -> state.listings.put(listing.id(), listing.withRemaining(listing.remainingUnits() - c.units())));
         return CreditCode.OK;
+    }
+
+    /** The rules a purchase from {@code listing} must meet, in the order they are answered. */
+    private CreditCode buyable(Listing listing, String buyer, long units) {
+        if (listing == null) {
+            return CreditCode.LISTING_NOT_FOUND;
+        }
+        if (!listing.open()) {
+            return CreditCode.LISTING_CLOSED;
+        }
+        if (!state.parties.containsKey(buyer)) {
+            return CreditCode.PARTY_NOT_FOUND;
+        }
+        if (buyer.equals(listing.seller())) {
+            return CreditCode.SAME_PARTY;
+        }
+        if (units < 1) {
+            return CreditCode.AMOUNT_INVALID;
+        }
+        if (units > listing.remainingUnits()) {
+            return CreditCode.EXCEEDS_LISTING;
+        }
+        return CreditCode.OK;
+    }
+
+    /**
+     * {@link #buy} and {@link #retire} in one plan: the first {@code units} listed serials go LISTED → ISSUED
+     * (buyer) → RETIRED against the obligation, so the ledger batch holds escrow → buyer, buyer → retired and
+     * the CNY legs of the sale, linked; the register gets the sale and the retirement lines. Exactly the
+     * bought serials are retired (not older credits of the buyer), so they must all match the obligation's
+     * rules (invariant 5) — checked before anything is planned, since a split allocates block ids.
+     */
+    CreditCode buyAndRetire(CreditCommand.BuyAndRetire c, Plan plan) {
+        Listing listing = state.listings.get(c.listingId());
+        CreditCode code = buyable(listing, c.buyer(), c.units());
+        if (code != CreditCode.OK) {
+            return code;
+        }
+        Obligation o = state.obligations.get(c.obligationId());
+        if (o == null) {
+            return CreditCode.OBLIGATION_NOT_FOUND;
+        }
+        if (o.acquitted()) {
+            return CreditCode.OBLIGATION_ALREADY_ACQUITTED;
+        }
+        if (isBlank(c.beneficiary()) || isBlank(c.reason())) {
+            return CreditCode.RETIREMENT_DETAILS_MISSING;
+        }
+        if (c.units() > open(o)) {
+            return CreditCode.EXCEEDS_OBLIGATION;
+        }
+        List<SerialBlock> listed = listedUnder(listing.id());
+        if (!firstUnitsMatch(listed, c.units(), o)) {
+            return CreditCode.CREDITS_DO_NOT_MATCH;
+        }
+        plan.move(listed, c.units(), b -> b.moveTo(BlockState.ISSUED, c.buyer(), null, null));
+        paySeller(
+                plan,
+                listing.seller(),
+                c.buyer(),
+                c.buyerCashAccount(),
+                c.units(),
+                listing.priceFenPerCredit(),
+                listing.policyVersion());
+        List<SerialBlock> bought =
+                plan.changed(b -> b.state() == BlockState.ISSUED && b.holder().equals(c.buyer()));
+        retireInto(plan, bought, c.units(), o, c.buyer(), c.beneficiary(), c.reason());
+        plan.units = c.units();
+        long retired = o.retiredUnits() + c.units();
+        plan.effect(() -> {
+            state.listings.put(listing.id(), listing.withRemaining(listing.remainingUnits() - c.units()));
+            state.obligations.put(o.id(), o.withRetired(retired));
+        });
+        return CreditCode.OK;
+    }
+
+    /** Whether every block the first {@code units} of {@code blocks} touch matches {@code o}. */
+    private boolean firstUnitsMatch(List<SerialBlock> blocks, long units, Obligation o) {
+        long left = units;
+        for (SerialBlock b : blocks) {
+            if (left <= 0) {
+                break;
+            }
+            if (!state.matches(b, o)) {
+                return false;
+            }
+            left -= b.count();
+        }
+        return true;
     }
 
     /**

@@ -34,6 +34,8 @@ final class AuditorRules {
             return delist(x);
         } else if (c instanceof CreditCommand.Buy x) {
             return buy(x);
+        } else if (c instanceof CreditCommand.BuyAndRetire x) {
+            return buyAndRetire(x);
         } else if (c instanceof CreditCommand.PlaceBid x) {
             return placeBid(x);
         } else if (c instanceof CreditCommand.AcceptBid x) {
@@ -257,6 +259,77 @@ final class AuditorRules {
             l.open = false;
         }
         return CreditCode.OK;
+    }
+
+    /**
+     * A purchase whose bought units (the listing's lowest batches first) are retired at once against the
+     * obligation: the rules of a purchase, then those of a retirement, then every batch touched must match.
+     */
+    private CreditCode buyAndRetire(CreditCommand.BuyAndRetire x) {
+        CreditAuditor.Listing l = a.listings.get(x.listingId());
+        CreditCode code = purchasable(l, x.buyer(), x.units());
+        if (code != CreditCode.OK) {
+            return code;
+        }
+        CreditAuditor.Obligation o = a.obligations.get(x.obligationId());
+        if (o == null) {
+            return CreditCode.OBLIGATION_NOT_FOUND;
+        }
+        if (o.retired >= o.amount) {
+            return CreditCode.OBLIGATION_ALREADY_ACQUITTED;
+        }
+        if (x.beneficiary() == null
+                || x.beneficiary().isBlank()
+                || x.reason() == null
+                || x.reason().isBlank()) {
+            return CreditCode.RETIREMENT_DETAILS_MISSING;
+        }
+        if (x.units() > a.openOf(x.obligationId())) {
+            return CreditCode.EXCEEDS_OBLIGATION;
+        }
+        long left = x.units();
+        for (Map.Entry<Integer, Long> e : l.units.entrySet()) {
+            if (left <= 0) {
+                break;
+            }
+            if (!a.matches(a.batches.get(e.getKey()), o)) {
+                return CreditCode.CREDITS_DO_NOT_MATCH;
+            }
+            left -= e.getValue();
+        }
+        CreditAuditor.Party buyer = a.parties.get(x.buyer());
+        long pay = CreditAuditor.payment(x.units(), l.price);
+        if (pay > buyer.cash) {
+            return CreditCode.LEDGER_REJECTED;
+        }
+        buyer.cash -= pay;
+        a.parties.get(l.seller).cash += pay;
+        a.take(l.units, x.units(), i -> true);
+        if (l.units.isEmpty()) {
+            l.open = false;
+        }
+        o.retired += x.units();
+        a.retiredTotal += x.units();
+        return CreditCode.OK;
+    }
+
+    private CreditCode purchasable(CreditAuditor.Listing l, String buyer, long units) {
+        if (l == null) {
+            return CreditCode.LISTING_NOT_FOUND;
+        }
+        if (!l.open) {
+            return CreditCode.LISTING_CLOSED;
+        }
+        if (!a.parties.containsKey(buyer)) {
+            return CreditCode.PARTY_NOT_FOUND;
+        }
+        if (buyer.equals(l.seller)) {
+            return CreditCode.SAME_PARTY;
+        }
+        if (units < 1) {
+            return CreditCode.AMOUNT_INVALID;
+        }
+        return units > l.remaining() ? CreditCode.EXCEEDS_LISTING : CreditCode.OK;
     }
 
     private CreditCode placeBid(CreditCommand.PlaceBid x) {

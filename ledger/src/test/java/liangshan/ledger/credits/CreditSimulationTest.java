@@ -26,7 +26,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * A seeded simulation (TigerBeetle VOPR style) of the credit registry over an in-memory ledger: random
- * project, batch, verification, release, list, buy, transfer, obligation, retire, pool, cancel and retry
+ * project, batch, verification, release, list, buy, buy-and-retire, transfer, obligation, retire, pool, cancel
+ * and retry
  * commands, each predicted by {@link CreditAuditor} and checked after EVERY command: the code, every
  * party's credits in the registry, the auditor and the ledger, every party's money, the totals per state,
  * the obligations, and {@link CreditInvariants}. A failure names its seed; replay with {@code
@@ -73,8 +74,9 @@ class CreditSimulationTest {
         long cpuStart = java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
         Random random = new Random(seed);
         Map<CreditCode, Integer> seen = new EnumMap<>(CreditCode.class);
+        Map<String, Integer> okKinds = new java.util.TreeMap<>();
         for (int episode = 0; episode < EPISODES; episode++) {
-            Episode run = new Episode(random, seen);
+            Episode run = new Episode(random, seen, okKinds);
             for (int op = 0; op < OPERATIONS; op++) {
                 try {
                     run.step();
@@ -93,12 +95,13 @@ class CreditSimulationTest {
                     .isEmpty();
         }
         assertThat(seen.keySet()).as("seed %d codes %s", seed, seen).containsAll(MUST_OCCUR);
+        assertThat(okKinds).as("seed %d commands applied", seed).containsKeys("Buy", "BuyAndRetire", "Retire");
         long cpuMillis =
                 (java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() - cpuStart)
                         / 1_000_000;
         System.out.printf(
-                "credits simulation seed %d: %d commands, %d ms CPU, codes %s%n",
-                seed, EPISODES * OPERATIONS, cpuMillis, seen);
+                "credits simulation seed %d: %d commands, %d ms CPU, codes %s, applied %s%n",
+                seed, EPISODES * OPERATIONS, cpuMillis, seen, okKinds);
     }
 
     private static final class Episode {
@@ -108,6 +111,7 @@ class CreditSimulationTest {
 
         private final Random r;
         private final Map<CreditCode, Integer> seen;
+        private final Map<String, Integer> okKinds;
         private final Clock clock = Clock.fixed(Instant.parse("2026-11-29T00:00:00Z"), ZoneOffset.UTC);
         final LedgerEngine ledger = Ledger.inMemory(clock);
         final CreditRegistry registry =
@@ -119,9 +123,10 @@ class CreditSimulationTest {
         private final List<CreditOutcome> answers = new ArrayList<>();
         private int next;
 
-        Episode(Random random, Map<CreditCode, Integer> seen) {
+        Episode(Random random, Map<CreditCode, Integer> seen, Map<String, Integer> okKinds) {
             this.r = random;
             this.seen = seen;
+            this.okKinds = okKinds;
             ledger.createAccounts(List.of(NewAccount.unlimited(bank, Asset.CNY, "bank", "bank.settlement")));
             for (String p : PARTIES) {
                 String county = p.equals("v1") || p.equals("v2") || p.equals("poolA") ? "A" : "B";
@@ -186,6 +191,9 @@ class CreditSimulationTest {
                 CreditCode expected = rules.apply(c);
                 CreditOutcome outcome = registry.execute(c);
                 seen.merge(outcome.code(), 1, Integer::sum);
+                if (outcome.isSuccess()) {
+                    okKinds.merge(c.getClass().getSimpleName(), 1, Integer::sum);
+                }
                 assertThat(outcome.code()).as("%s", c).isEqualTo(expected);
                 sent.add(c);
                 answers.add(outcome);
@@ -367,13 +375,13 @@ class CreditSimulationTest {
                     String seller = r.nextInt(10) == 0 ? e.party() : a.listings.get(l).seller;
                     return new CreditCommand.Delist(id, l, seller);
                 }
-                if (dice < 73 && !listings.isEmpty()) {
+                if (dice < 71 && !listings.isEmpty()) {
                     String l = e.pick(listings);
                     return new CreditCommand.Buy(
                             id, l, p, e.units(a.listings.get(l).remaining()), cash(p));
                 }
                 List<String> obligations = new ArrayList<>(a.obligations.keySet());
-                if (dice < 78 || obligations.isEmpty()) {
+                if (dice < 76 || obligations.isEmpty()) {
                     String county = r.nextBoolean() ? "A" : "B";
                     return new CreditCommand.RegisterObligation(
                             id,
@@ -388,6 +396,15 @@ class CreditSimulationTest {
                 }
                 String o = e.pick(obligations);
                 long open = a.obligations.get(o).amount - a.obligations.get(o).retired;
+                if (dice < 81 && !listings.isEmpty()) {
+                    String l = e.pick(listings);
+                    long remaining = a.listings.get(l).remaining();
+                    long n = r.nextInt(3) == 0
+                            ? Math.max(1, Math.min(open, remaining))
+                            : e.units(Math.min(open, remaining));
+                    String beneficiary = r.nextInt(30) == 0 ? " " : "dev";
+                    return new CreditCommand.BuyAndRetire(id, l, p, n, cash(p), o, beneficiary, "market");
+                }
                 if (dice < 88) {
                     String beneficiary = r.nextInt(30) == 0 ? "" : "dev";
                     long n = r.nextInt(3) == 0 && held >= open ? open : e.units(Math.min(open, held));

@@ -133,6 +133,62 @@ class ObligationAndSettlementTest {
     }
 
     @Test
+    void buyAndRetireIsOnePlanOneLinkedBatchAndOneHistoryEntryAllOrNothing() {
+        f.issued(farVillage, "330881", 10_000, null); // 9000 issued in the far county
+        f.issued(village, "330824", 10_000, null); // 9000 issued here, higher serials
+        f.ok(new CreditCommand.ListCredits(UUID.randomUUID(), "far", farVillage, 4_000, 2_000, "p1"));
+        f.ok(new CreditCommand.ListCredits(UUID.randomUUID(), "l1", village, 6_000, 2_000, "p1"));
+        String o = f.obligation(firm, "330824", 500, null); // 5000 units
+        f.fund(firm, 6_000);
+        assertThat(f.run(new CreditCommand.BuyAndRetire(
+                                UUID.randomUUID(), "far", firm, 1_000, f.cash.get(firm), o, firm, "m"))
+                        .code())
+                .as("the far county's listing does not match the obligation")
+                .isEqualTo(CreditCode.CREDITS_DO_NOT_MATCH);
+        CreditOutcome poor = f.run(
+                new CreditCommand.BuyAndRetire(UUID.randomUUID(), "l1", firm, 4_000, f.cash.get(firm), o, firm, "m"));
+        assertThat(poor.code()).isEqualTo(CreditCode.LEDGER_REJECTED);
+        assertThat(f.registry.obligation(o).orElseThrow().retiredUnits()).isZero();
+        assertThat(f.ledgerUnits(f.registry.accounts().escrow())).isEqualTo(10_000);
+        assertThat(f.cashOf(firm)).isEqualTo(6_000);
+        assertThat(f.run(new CreditCommand.BuyAndRetire(
+                                UUID.randomUUID(), "l1", firm, 5_001, f.cash.get(firm), o, firm, "m"))
+                        .code())
+                .isEqualTo(CreditCode.EXCEEDS_OBLIGATION);
+        assertThat(f.run(new CreditCommand.BuyAndRetire(
+                                UUID.randomUUID(), "l1", firm, 1, f.cash.get(firm), o, " ", "m"))
+                        .code())
+                .isEqualTo(CreditCode.RETIREMENT_DETAILS_MISSING);
+        int history = f.registry.historySize();
+        int register = f.registry.registerSize();
+        CreditCommand.BuyAndRetire settle =
+                new CreditCommand.BuyAndRetire(UUID.randomUUID(), "l1", firm, 3_000, f.cash.get(firm), o, firm, "m");
+        CreditOutcome done = f.ok(settle);
+        // escrow → firm, firm → retired, four CNY share legs; all but the last linked
+        assertThat(done.ledgerLegs()).hasSize(6);
+        assertThat(done.ledgerLegs().subList(0, 5)).allMatch(leg -> leg.isLinked());
+        assertThat(f.registry.historySize()).isEqualTo(history + 1);
+        assertThat(f.registry.historyFrom(history).get(0).kind()).isEqualTo("buy_and_retire");
+        assertThat(f.registry.registerFrom(register))
+                .extracting(RegisterEntry::kind)
+                .containsExactly(RegisterEntry.Kind.SALE, RegisterEntry.Kind.RETIREMENT);
+        assertThat(f.registry.registerFrom(register).get(1).serials())
+                .as("exactly the bought serials are retired")
+                .isEqualTo(f.registry.registerFrom(register).get(0).serials());
+        assertThat(f.registry.obligation(o).orElseThrow().retiredUnits()).isEqualTo(3_000);
+        assertThat(f.registry.issuedBalance(firm)).isZero();
+        assertThat(f.ledgerUnits(f.registry.accounts().holding(firm))).isZero();
+        assertThat(f.cashOf(firm)).isZero();
+        assertThat(f.cashOf(village)).isEqualTo(6_000);
+        assertThat(f.registry.listing("l1").orElseThrow().remainingUnits()).isEqualTo(3_000);
+        CreditOutcome again = f.registry.execute(settle);
+        assertThat(again.replay()).isTrue();
+        assertThat(f.registry.historySize()).isEqualTo(history + 1);
+        assertThat(f.registry.obligation(o).orElseThrow().retiredUnits()).isEqualTo(3_000);
+        f.assertConsistent();
+    }
+
+    @Test
     void thePoolRetiresWhatItHasOwesTheRestAndSettlesLater() {
         String pool = f.party("pool.330824", "330824", ProjectKind.GOVERNMENT);
         f.ok(new CreditCommand.ConfigurePool(

@@ -44,4 +44,9 @@ final class CommandCodec {
     static String movements(List<Movement> movements) {
         return JSON.writeValueAsString(movements);
     }
+
+    /** The movements of {@code credit_history.movements}, as written by {@link #movements}. */
+    static Movement[] decodeMovements(String json) {
+        return JSON.readValue(json, Movement[].class);
+    }
 }

@@ -132,8 +132,10 @@ class CreditsController {
     // ---- restoration reserve library ----
 
     @PostMapping("/projects")
-    ResponseEntity<Map<String, Object>> propose(@RequestBody ReserveService.ProjectInput in) {
-        return created(reserve.propose(actor(), in));
+    ResponseEntity<Map<String, Object>> propose(
+            @RequestHeader(name = KEY, required = false) String key, @RequestBody ReserveService.ProjectInput in) {
+        Actor a = actor();
+        return created(reserve.propose(a, in, id(a, key, "project")));
     }
 
     @GetMapping("/projects")

@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import liangshan.app.divisions.Divisions;
 import liangshan.app.ecoaccount.ProjectGep;
 import liangshan.app.identity.Actor;
 import liangshan.app.identity.DataScope;
@@ -67,6 +68,7 @@ class CreditsDemoData implements ApplicationRunner {
     private final MarketService market;
     private final MoneyLedger money;
     private final ProjectGep gep;
+    private final Divisions divisions;
 
     CreditsDemoData(
             Environment environment,
@@ -77,7 +79,8 @@ class CreditsDemoData implements ApplicationRunner {
             DevelopmentService developments,
             MarketService market,
             MoneyLedger money,
-            ProjectGep gep) {
+            ProjectGep gep,
+            Divisions divisions) {
         this.environment = environment;
         this.jdbc = jdbc;
         this.data = data;
@@ -87,6 +90,7 @@ class CreditsDemoData implements ApplicationRunner {
         this.market = market;
         this.money = money;
         this.gep = gep;
+        this.divisions = divisions;
     }
 
     @Override
@@ -174,7 +178,7 @@ class CreditsDemoData implements ApplicationRunner {
                     owner,
                     kind.equals("government") ? "县自然资源和规划局" : "村集体",
                     "350000.00",
-                    JSON.readTree(site(lon, lat, 0.004, RESTORE, true)),
+                    JSON.readTree(site(county, lon, lat, 0.004, RESTORE, true)),
                     JSON.readTree("{\"toClass\":1}"),
                     "2026-01-01",
                     "2055-12-31",
@@ -183,7 +187,7 @@ class CreditsDemoData implements ApplicationRunner {
                     List.of(
                             new ReserveService.MilestoneInput("planting.done", "2026-10-31", "40"),
                             new ReserveService.MilestoneInput("acceptance.done", "2028-10-31", "100")));
-            String id = (String) reserve.propose(MAKER, in).get("id");
+            String id = (String) reserve.propose(MAKER, in, UUID.randomUUID()).get("id");
             reserve.review(MAKER, id, "approve", "示意数据", UUID.randomUUID());
             reserve.estimate(MAKER, id, new ReserveService.EstimateInput(null, INPUTS, null), UUID.randomUUID());
             if (issue) {
@@ -213,7 +217,7 @@ class CreditsDemoData implements ApplicationRunner {
                         "330824",
                         null,
                         enterprise,
-                        JSON.readTree(site(p[0] + 0.03, p[1] - 0.02, 0.003, BUILD, false)),
+                        JSON.readTree(site("330824", p[0] + 0.03, p[1] - 0.02, 0.003, BUILD, false)),
                         JSON.readTree("{\"toClass\":13}"),
                         null,
                         INPUTS,
@@ -258,23 +262,34 @@ class CreditsDemoData implements ApplicationRunner {
     /**
      * A square footprint near (lon, lat) where {@code change} gains ({@code gain}) or loses regulating
      * value on the demo landscape: the point itself, then points on rings around it (the illustrative
-     * land cover decides; a square already under forest gains nothing from afforestation). Falls back to
-     * the point itself, whose estimate then answers why.
+     * land cover decides; a square already under forest gains nothing from afforestation), skipping squares
+     * not inside the county. Falls back to the point itself, whose estimate then answers why.
      */
-    String site(double lon, double lat, double half, LandCoverChange change, boolean gain) {
-        return site(gep, INPUTS, lon, lat, half, change, gain);
+    String site(String county, double lon, double lat, double half, LandCoverChange change, boolean gain) {
+        return site(gep, inputs(county), lon, lat, half, change, gain);
+    }
+
+    /** The demo input set, and the county whose boundary a site must lie inside (footprints never cross it). */
+    record Inputs(String name, org.locationtech.jts.geom.Geometry county) {}
+
+    Inputs inputs(String county) {
+        return new Inputs(INPUTS, divisions.boundary(county).orElseThrow().gk120());
     }
 
     static String site(
-            ProjectGep gep, String inputs, double lon, double lat, double half, LandCoverChange change, boolean gain) {
+            ProjectGep gep, Inputs inputs, double lon, double lat, double half, LandCoverChange change, boolean gain) {
         for (int ring = 0; ring <= 4; ring++) {
             int steps = ring == 0 ? 1 : 8;
             for (int k = 0; k < steps; k++) {
                 double angle = 2 * Math.PI * k / steps;
                 String square =
                         square(lon + ring * 0.012 * Math.cos(angle), lat + ring * 0.012 * Math.sin(angle), half);
+                Footprints.Footprint fp = Footprints.read(JSON.readTree(square));
+                if (fp == null || Footprints.outsideM2(fp.gk(), inputs.county()) > Footprints.OVERLAP_TOLERANCE_M2) {
+                    continue;
+                }
                 try {
-                    int sign = gep.compute(square, change, null, inputs, null)
+                    int sign = gep.compute(square, change, null, inputs.name(), null)
                             .totalDeltaYuan()
                             .signum();
                     if (gain ? sign > 0 : sign < 0) {

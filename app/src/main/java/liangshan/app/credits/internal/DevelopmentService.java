@@ -8,8 +8,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import liangshan.app.audit.AuditTrail;
+import liangshan.app.divisions.Divisions;
 import liangshan.app.ecoaccount.ProjectGep;
 import liangshan.app.identity.Actor;
 import liangshan.app.web.ApiException;
@@ -54,6 +56,8 @@ class DevelopmentService {
     private final ProjectGep gep;
     private final AuditTrail audit;
     private final Clock clock;
+    private final Divisions divisions;
+    private final CountyNames names;
 
     DevelopmentService(
             RegistryHost host,
@@ -62,7 +66,9 @@ class DevelopmentService {
             CreditsAccess access,
             ProjectGep gep,
             AuditTrail audit,
-            Clock clock) {
+            Clock clock,
+            Divisions divisions,
+            CountyNames names) {
         this.host = host;
         this.jdbc = jdbc;
         this.parties = parties;
@@ -70,15 +76,29 @@ class DevelopmentService {
         this.gep = gep;
         this.audit = audit;
         this.clock = clock;
+        this.divisions = divisions;
+        this.names = names;
     }
 
+    /**
+     * Registers a development and its obligation. Retry-safe: the same request id (caller + {@code
+     * Idempotency-Key}) with the same body answers the stored development without computing anything, with
+     * another body 422 {@code idempotency.key-reused}. The footprint must lie inside the named county (422
+     * {@code credits.footprint.outside-county}).
+     */
     Map<String, Object> create(Actor actor, DevelopmentInput in, UUID requestId) {
+        String hash = CreationKeys.hash(in);
+        Optional<String> earlier = CreationKeys.earlier(jdbc, "credit_development", requestId, hash);
+        if (earlier.isPresent()) {
+            return host.read(r -> view(r, earlier.get()));
+        }
         LandCoverChange change = validate(in);
         PartyService.Party developer = in.developerPartyId() == null ? null : parties.find(in.developerPartyId());
         if (developer == null || !developer.county().equals(in.countyCode())) {
             throw new ApiException(HttpStatus.BAD_REQUEST, "credits.bad-party");
         }
         access.requireActFor(actor, developer.id(), developer.county());
+        Footprints.requireInside(Footprints.read(in.footprint()).gk(), in.countyCode(), divisions, names);
         ProjectImpactResult impact =
                 gep.compute(in.footprint().toString(), change, in.year(), in.inputs(), in.params());
         BigDecimal deltaFen = impact.totalDeltaYuan().movePointRight(2);
@@ -90,26 +110,14 @@ class DevelopmentService {
                 + UUID.randomUUID().toString().replace("-", "").substring(0, 14).toUpperCase();
         String division = in.villageCode() != null ? in.villageCode() : in.countyCode();
         return host.write(s -> {
+            Optional<String> raced = CreationKeys.earlierInWrite(jdbc, "credit_development", requestId, hash);
+            if (raced.isPresent()) {
+                return view(s.registry(), raced.get());
+            }
             String policy = parties.currentPolicy();
             String obligationId = lossFen > 0 ? "OB-" + id : null;
-            jdbc.update(
-                    "insert into credit_development (id, name, county_code, division_code, developer_party, footprint,"
-                            + " change, delta_fen, obligation_id, policy_version, price_set_id, provenance, created_by,"
-                            + " created_at) values (?, ?, ?, ?, ?, ?, cast(? as jsonb), ?, ?, ?, ?, cast(? as jsonb), ?, ?)",
-                    id,
-                    in.name(),
-                    in.countyCode(),
-                    division,
-                    developer.id(),
-                    in.footprint().toString(),
-                    in.change().toString(),
-                    deltaFen.setScale(0, RoundingMode.FLOOR).longValueExact(),
-                    obligationId,
-                    policy,
-                    impact.params(),
-                    CommandCodec.encode(impact.provenance()),
-                    actor.username(),
-                    OffsetDateTime.now(clock));
+            // The obligation first: if the registry refuses it, only the refused command is committed, no
+            // development row without its obligation.
             if (obligationId != null) {
                 s.require(
                         new CreditCommand.RegisterObligation(
@@ -124,10 +132,46 @@ class DevelopmentService {
                                 null),
                         actor.username());
             }
+            insert(id, in, division, developer.id(), deltaFen, obligationId, policy, impact, actor, requestId, hash);
             Map<String, Object> view = view(s.registry(), id);
             audit.record("credits.development.registered", "credit_development", id, division, null, view);
             return view;
         });
+    }
+
+    private void insert(
+            String id,
+            DevelopmentInput in,
+            String division,
+            String developerId,
+            BigDecimal deltaFen,
+            String obligationId,
+            String policy,
+            ProjectImpactResult impact,
+            Actor actor,
+            UUID requestId,
+            String hash) {
+        jdbc.update(
+                "insert into credit_development (id, name, county_code, division_code, developer_party, footprint,"
+                        + " change, delta_fen, obligation_id, policy_version, price_set_id, provenance, created_by,"
+                        + " created_at, request_id, request_hash) values (?, ?, ?, ?, ?, ?, cast(? as jsonb), ?, ?,"
+                        + " ?, ?, cast(? as jsonb), ?, ?, ?, ?)",
+                id,
+                in.name(),
+                in.countyCode(),
+                division,
+                developerId,
+                in.footprint().toString(),
+                in.change().toString(),
+                deltaFen.setScale(0, RoundingMode.FLOOR).longValueExact(),
+                obligationId,
+                policy,
+                impact.params(),
+                CommandCodec.encode(impact.provenance()),
+                actor.username(),
+                OffsetDateTime.now(clock),
+                requestId,
+                hash);
     }
 
     /** Every problem of the input at once (400 {@code credits.development.invalid}); answers the change. */

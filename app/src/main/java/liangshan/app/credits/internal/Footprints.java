@@ -4,14 +4,18 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.Map;
 import java.util.TreeMap;
+import liangshan.app.divisions.Boundary;
 import liangshan.app.divisions.Cgcs2000;
+import liangshan.app.divisions.Divisions;
 import liangshan.app.divisions.GeoJsonGeometry;
+import liangshan.app.web.ApiException;
 import liangshan.gep.project.LandCoverChange;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.io.ParseException;
 import org.locationtech.jts.io.WKBReader;
 import org.locationtech.jts.io.WKBWriter;
+import org.springframework.http.HttpStatus;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -69,6 +73,39 @@ final class Footprints {
     static boolean overlaps(Geometry a, Geometry b) {
         return a.getEnvelopeInternal().intersects(b.getEnvelopeInternal())
                 && a.intersection(b).getArea() > OVERLAP_TOLERANCE_M2;
+    }
+
+    /**
+     * The area (m², EPSG:4549) of {@code footprint} that lies outside {@code county}: 0 when the county
+     * covers it. A footprint crossing the border has a positive remainder.
+     */
+    static double outsideM2(Geometry footprint, Geometry county) {
+        if (county.covers(footprint)) {
+            return 0;
+        }
+        return footprint.difference(county).getArea();
+    }
+
+    /**
+     * Refuses a footprint that does not lie inside the named county's boundary (more than {@value
+     * #OVERLAP_TOLERANCE_M2} m² outside, the same tolerance as the overlap check): 422 {@code
+     * credits.footprint.outside-county} naming the county in Chinese and English and the area outside.
+     */
+    static void requireInside(Geometry footprint, String countyCode, Divisions divisions, CountyNames names) {
+        Boundary county = divisions
+                .boundary(countyCode)
+                .orElseThrow(() -> new IllegalStateException("no stored boundary of county " + countyCode));
+        double outside = outsideM2(footprint, county.gk120());
+        if (outside > OVERLAP_TOLERANCE_M2) {
+            throw new ApiException(
+                    HttpStatus.UNPROCESSABLE_CONTENT,
+                    "credits.footprint.outside-county",
+                    names.zh(countyCode),
+                    names.en(countyCode),
+                    BigDecimal.valueOf(outside)
+                            .setScale(0, RoundingMode.HALF_UP)
+                            .toPlainString());
+        }
     }
 
     /** {@code {"toClass": C}} or {@code {"mapping": {"from": to}}}, or null when malformed. */

@@ -1,6 +1,5 @@
 package liangshan.app.credits.internal;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -72,11 +71,6 @@ class MarketService {
         }
         access.requireActFor(actor, p.id(), p.county());
         return p;
-    }
-
-    /** A second request id derived from the first (the retirement that follows a purchase). */
-    static UUID derived(UUID requestId, String step) {
-        return UUID.nameUUIDFromBytes((requestId + ":" + step).getBytes(StandardCharsets.UTF_8));
     }
 
     // ---- balancing an obligation ----
@@ -171,33 +165,32 @@ class MarketService {
 
     /**
      * Delivery versus payment from a listing; with an obligation, the bought credits are retired against it
-     * in the same transaction (a rejected retirement rolls the purchase back too).
+     * by the same registry command ({@code BuyAndRetire}: one plan, one linked ledger batch, one history
+     * entry), so the purchase and the retirement are one all-or-nothing step.
      */
     Map<String, Object> purchase(Actor actor, String listingId, PurchaseInput in, UUID requestId) {
         long units = units(in.credits());
         PartyService.Party buyer = actingFor(actor, in.buyerPartyId());
         Map<String, Object> dev =
                 in.obligationId() == null ? null : developments.byObligation(actor, in.obligationId());
+        UUID cash = PartyService.cashAccount(buyer.id());
+        CreditCommand command = dev == null
+                ? new CreditCommand.Buy(requestId, listingId, buyer.id(), units, cash)
+                : new CreditCommand.BuyAndRetire(
+                        requestId,
+                        listingId,
+                        buyer.id(),
+                        units,
+                        cash,
+                        in.obligationId(),
+                        (String) dev.get("developer_party"),
+                        "market purchase " + listingId);
         return host.write(s -> {
-            CreditOutcome o = s.require(
-                    new CreditCommand.Buy(
-                            requestId, listingId, buyer.id(), units, PartyService.cashAccount(buyer.id())),
-                    actor.username());
+            CreditOutcome o = s.require(command, actor.username());
             long amount = s.registry()
                     .listing(listingId)
                     .map(l -> CreditUnits.paymentFen(units, l.priceFenPerCredit()))
                     .orElse(0L);
-            if (dev != null) {
-                s.require(
-                        new CreditCommand.Retire(
-                                derived(requestId, "retire"),
-                                buyer.id(),
-                                units,
-                                in.obligationId(),
-                                (String) dev.get("developer_party"),
-                                "market purchase " + listingId),
-                        actor.username());
-            }
             return settled(s.registry(), o, amount, dev, "credits.listing.bought", actor);
         });
     }

@@ -193,12 +193,13 @@ class RegistryHost {
     private void fresh() {
         ledger = new HostLedger(money);
         registryClock = new SettableClock();
-        registry = new CreditRegistry(NAMESPACE, ledger, registryClock, loadPolicies());
+        registry = new CreditRegistry(NAMESPACE, ledger, registryClock, policies(jdbc));
         lastSeq = 0;
         stale = false;
     }
 
-    private List<CreditPolicy> loadPolicies() {
+    /** The stored policies, oldest first (a registry is built with all of them). */
+    static List<CreditPolicy> policies(JdbcTemplate jdbc) {
         return jdbc.query("select * from credit_policy order by created_at, version", (rs, n) -> {
             Map<RevenueShare, Integer> bp = Map.of(
                     RevenueShare.VILLAGE, rs.getInt("village_bp"),

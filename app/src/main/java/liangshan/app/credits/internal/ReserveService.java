@@ -10,9 +10,11 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import liangshan.app.audit.AuditTrail;
+import liangshan.app.divisions.Divisions;
 import liangshan.app.ecoaccount.ProjectGep;
 import liangshan.app.identity.Actor;
 import liangshan.app.web.ApiException;
@@ -66,6 +68,8 @@ class ReserveService {
     private final AuditTrail audit;
     private final Clock clock;
     private final ReserveViews views;
+    private final Divisions divisions;
+    private final CountyNames names;
 
     ReserveService(
             RegistryHost host,
@@ -75,7 +79,9 @@ class ReserveService {
             ProjectGep gep,
             AuditTrail audit,
             Clock clock,
-            ReserveViews views) {
+            ReserveViews views,
+            Divisions divisions,
+            CountyNames names) {
         this.host = host;
         this.jdbc = jdbc;
         this.parties = parties;
@@ -84,9 +90,21 @@ class ReserveService {
         this.audit = audit;
         this.clock = clock;
         this.views = views;
+        this.divisions = divisions;
+        this.names = names;
     }
 
-    Map<String, Object> propose(Actor actor, ProjectInput in) {
+    /**
+     * Stores a proposal. Retry-safe: the same request id (caller + {@code Idempotency-Key}) with the same body
+     * answers the stored proposal, with another body 422 {@code idempotency.key-reused}. The footprint must
+     * lie inside the named county (422 {@code credits.footprint.outside-county}).
+     */
+    Map<String, Object> propose(Actor actor, ProjectInput in, UUID requestId) {
+        String hash = CreationKeys.hash(in);
+        Optional<String> earlier = CreationKeys.earlier(jdbc, "credit_project", requestId, hash);
+        if (earlier.isPresent()) {
+            return host.read(r -> views.project(r, earlier.get()));
+        }
         List<FieldProblem> problems = new ArrayList<>();
         validate(in, problems);
         Footprints.Footprint fp = Footprints.read(in.footprint());
@@ -108,11 +126,16 @@ class ReserveService {
                     kind == ProjectKind.GOVERNMENT ? "credits.pool.missing" : "credits.bad-party");
         }
         access.requireActFor(actor, owner, county);
+        Footprints.requireInside(fp.gk(), county, divisions, names);
         String id = "RP"
                 + UUID.randomUUID().toString().replace("-", "").substring(0, 14).toUpperCase();
         String division = in.villageCode() != null ? in.villageCode() : county;
         return host.write(s -> {
-            insert(id, in, kind, owner, division, fp, cost, actor);
+            Optional<String> raced = CreationKeys.earlierInWrite(jdbc, "credit_project", requestId, hash);
+            if (raced.isPresent()) {
+                return views.project(s.registry(), raced.get());
+            }
+            insert(id, in, kind, owner, division, fp, cost, actor, requestId, hash);
             Map<String, Object> view = views.project(s.registry(), id);
             audit.record("credits.project.proposed", "credit_project", id, division, null, view);
             return view;
@@ -127,13 +150,15 @@ class ReserveService {
             String division,
             Footprints.Footprint fp,
             long cost,
-            Actor actor) {
+            Actor actor,
+            UUID requestId,
+            String hash) {
         jdbc.update(
                 "insert into credit_project (id, name, kind, county_code, division_code, owner_party, sponsor, cost_fen,"
                         + " footprint, footprint_wkb, min_x, min_y, max_x, max_y, area_m2, change, period_from,"
                         + " period_to, service_type, carbon_sink, milestones, status, policy_version, proposed_by,"
-                        + " proposed_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, cast(? as jsonb), ?, ?,"
-                        + " ?, ?, cast(? as jsonb), 'proposed', ?, ?, ?)",
+                        + " proposed_at, request_id, request_hash) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
+                        + " cast(? as jsonb), ?, ?, ?, ?, cast(? as jsonb), 'proposed', ?, ?, ?, ?, ?)",
                 id,
                 in.name(),
                 kind.name(),
@@ -157,7 +182,9 @@ class ReserveService {
                 CommandCodec.encode(in.milestones()),
                 parties.currentPolicy(),
                 actor.username(),
-                OffsetDateTime.now(clock));
+                OffsetDateTime.now(clock),
+                requestId,
+                hash);
     }
 
     private static void validate(ProjectInput in, List<FieldProblem> problems) {

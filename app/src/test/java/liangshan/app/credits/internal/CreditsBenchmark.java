@@ -16,18 +16,24 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import liangshan.app.audit.AuditTrail;
 import liangshan.app.money.MoneyLedger;
 import liangshan.app.platform.DataDirectory;
 import liangshan.app.support.IntegrationTest;
 import liangshan.app.support.Pgbench;
+import liangshan.app.support.SharedTestDatabase;
+import liangshan.ledger.credits.CreditCommand;
 import liangshan.ledger.credits.CreditInvariants;
+import liangshan.ledger.credits.CreditOutcome;
 import liangshan.ledger.credits.CreditUnits;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
- * Settlements per second — a listing purchase (DvP: ECO_CREDIT escrow → buyer, CNY buyer → the seller's four
+ * Settlements per second — A/B of two implementations in the same run: {@code two commands} (the former
+ * path: {@code Buy} then {@code Retire}, two plans, two linked batches, two history entries, one
+ * transaction) against {@code one command} ({@code BuyAndRetire}, the service's path now) — each a listing purchase (DvP: ECO_CREDIT escrow → buyer, CNY buyer → the seller's four
  * revenue shares, one linked batch) plus the retirement of the bought credits against the buyer's obligation,
  * in one transaction, with every registry and ledger check, the idempotency lookup, history, register and
  * audit rows — through the service layer into PostgreSQL, in the same run as pgbench's TPC-B-like script on
@@ -62,6 +68,9 @@ class CreditsBenchmark {
     @Autowired
     RegistryHost host;
 
+    @Autowired
+    AuditTrail audit;
+
     record Buyer(String party, String obligation) {}
 
     @Test
@@ -71,23 +80,8 @@ class CreditsBenchmark {
         int clients = Integer.getInteger("credits.bench.clients", 8);
         int rounds = Integer.getInteger("credits.bench.rounds", 3);
         CreditsFixtures.Landscape land = CreditsFixtures.landscape(data);
-        CreditsFixtures.policy(parties);
-        CreditsFixtures.pool(parties, COUNTY);
-        String seller = CreditsFixtures.party(parties, COUNTY, "village_collective");
-        CreditsFixtures.issued(reserve, land, COUNTY, "village", seller, 0);
-        long issued = CreditsFixtures.units(parties.get(ADMIN, seller).issued());
-        String listing = (String) market.list(
-                        ADMIN,
-                        new MarketService.ListingInput(seller, CreditUnits.format(issued), "70.00"),
-                        UUID.randomUUID())
-                .get("id");
-        List<Buyer> buyers = new ArrayList<>();
-        for (int i = 0; i < clients; i++) {
-            String party = CreditsFixtures.party(parties, COUNTY, "enterprise");
-            Map<String, Object> dev = CreditsFixtures.development(developments, land, COUNTY, party, 2 + i % 3, i % 5);
-            CreditsFixtures.fund(money, party, 1_000_000_000L);
-            buyers.add(new Buyer(party, (String) ((Map<?, ?>) dev.get("obligation")).get("id")));
-        }
+        String listing = listing(land);
+        List<Buyer> buyers = buyers(land, clients);
         StringBuilder report = new StringBuilder(String.format(
                 Locale.ROOT,
                 "credits benchmark: %d clients, %d s per run, settlement = purchase of %s credit + retirement%n",
@@ -95,20 +89,47 @@ class CreditsBenchmark {
                 seconds,
                 CreditUnits.format(LOT)));
         Pgbench.init();
-        run(listing, buyers, Math.max(5, seconds / 2)); // warm-up, not counted
+        long postmaster = postmaster();
+        run(listing, buyers, Math.max(5, seconds / 2), false); // warm-up of both paths, not counted
+        run(listing, buyers, Math.max(5, seconds / 2), true);
         Pgbench.tpcb(clients, Math.max(5, seconds / 2));
-        double[] ours = new double[rounds];
+        double[][] rate = new double[2][rounds];
+        double[][] cpu = new double[2][rounds];
         double[] pg = new double[rounds];
         for (int r = 0; r < rounds; r++) {
-            ours[r] = run(listing, buyers, seconds);
+            for (int mode = 0; mode < 2; mode++) {
+                liangshan.app.money.internal.CpuMeter before = liangshan.app.money.internal.CpuMeter.now(postmaster);
+                long[] done = new long[1];
+                rate[mode][r] = run(listing, buyers, seconds, mode == 1, done);
+                liangshan.app.money.internal.CpuMeter used =
+                        liangshan.app.money.internal.CpuMeter.now(postmaster).minus(before);
+                cpu[mode][r] = (used.serverSeconds() + used.jvmSeconds()) * 1000 / Math.max(1, done[0]);
+            }
             pg[r] = Pgbench.tpcb(clients, seconds);
             report.append(String.format(
-                    Locale.ROOT, "round %d: settlements %7.1f /s; pgbench %7.0f tps%n", r + 1, ours[r], pg[r]));
+                    Locale.ROOT,
+                    "round %d: two commands %7.1f /s (%.1f ms CPU each); one command %7.1f /s (%.1f ms CPU each);"
+                            + " pgbench %7.0f tps%n",
+                    r + 1,
+                    rate[0][r],
+                    cpu[0][r],
+                    rate[1][r],
+                    cpu[1][r],
+                    pg[r]));
         }
-        double s = median(ours);
         double p = median(pg);
-        report.append(String.format(
-                Locale.ROOT, "median settlements %.1f /s, pgbench TPC-B %.0f tps, ratio %.3f%n", s, p, s / p));
+        for (int mode = 0; mode < 2; mode++) {
+            double s = median(rate[mode]);
+            report.append(String.format(
+                    Locale.ROOT,
+                    "median %s: settlements %.1f /s, %.1f ms CPU (server + JVM) per settlement;"
+                            + " pgbench TPC-B %.0f tps, ratio %.3f%n",
+                    mode == 0 ? "two commands (Buy + Retire)" : "one command (BuyAndRetire)",
+                    s,
+                    median(cpu[mode]),
+                    p,
+                    s / p));
+        }
         List<String> violations = host.read(CreditInvariants::check);
         report.append("registry invariants after the run: ")
                 .append(violations.isEmpty() ? "none violated" : violations)
@@ -118,28 +139,120 @@ class CreditsBenchmark {
         assertThat(violations).isEmpty();
     }
 
-    /** Settlements per second over {@code seconds}: each client buys and retires against its obligation. */
-    private double run(String listing, List<Buyer> buyers, int seconds) throws InterruptedException {
+    /** A policy, the pool, and a village's issued credits all listed at 70 元; answers the listing. */
+    private String listing(CreditsFixtures.Landscape land) {
+        CreditsFixtures.policy(parties);
+        CreditsFixtures.pool(parties, COUNTY);
+        String seller = CreditsFixtures.party(parties, COUNTY, "village_collective");
+        CreditsFixtures.issued(reserve, land, COUNTY, "village", seller, 0);
+        long issued = CreditsFixtures.units(parties.get(ADMIN, seller).issued());
+        return (String) market.list(
+                        ADMIN,
+                        new MarketService.ListingInput(seller, CreditUnits.format(issued), "70.00"),
+                        UUID.randomUUID())
+                .get("id");
+    }
+
+    /** One funded enterprise with an open obligation per client. */
+    private List<Buyer> buyers(CreditsFixtures.Landscape land, int clients) {
+        List<Buyer> buyers = new ArrayList<>();
+        for (int i = 0; i < clients; i++) {
+            String party = CreditsFixtures.party(parties, COUNTY, "enterprise");
+            Map<String, Object> dev = CreditsFixtures.development(developments, land, COUNTY, party, 2 + i % 3, i % 5);
+            CreditsFixtures.fund(money, party, 1_000_000_000L);
+            buyers.add(new Buyer(party, (String) ((Map<?, ?>) dev.get("obligation")).get("id")));
+        }
+        return buyers;
+    }
+
+    private double run(String listing, List<Buyer> buyers, int seconds, boolean oneCommand)
+            throws InterruptedException {
+        return run(listing, buyers, seconds, oneCommand, new long[1]);
+    }
+
+    /**
+     * Settlements per second over {@code seconds}: each client buys and retires against its obligation, with
+     * one {@code BuyAndRetire} command (the service) or the former two commands; {@code done[0]} the count.
+     */
+    private double run(String listing, List<Buyer> buyers, int seconds, boolean oneCommand, long[] done)
+            throws InterruptedException {
         ExecutorService pool = Executors.newFixedThreadPool(buyers.size());
-        AtomicLong done = new AtomicLong();
+        AtomicLong count = new AtomicLong();
         long end = System.nanoTime() + seconds * 1_000_000_000L;
         long start = System.nanoTime();
         for (Buyer b : buyers) {
             pool.submit(() -> {
                 while (System.nanoTime() < end) {
-                    market.purchase(
-                            ADMIN,
-                            listing,
-                            new MarketService.PurchaseInput(b.party(), CreditUnits.format(LOT), b.obligation()),
-                            UUID.randomUUID());
-                    done.incrementAndGet();
+                    if (oneCommand) {
+                        market.purchase(
+                                ADMIN,
+                                listing,
+                                new MarketService.PurchaseInput(b.party(), CreditUnits.format(LOT), b.obligation()),
+                                UUID.randomUUID());
+                    } else {
+                        twoCommands(listing, b);
+                    }
+                    count.incrementAndGet();
                 }
                 return null;
             });
         }
         pool.shutdown();
         assertThat(pool.awaitTermination(seconds + 120L, TimeUnit.SECONDS)).isTrue();
-        return done.get() / ((System.nanoTime() - start) / 1e9);
+        done[0] = count.get();
+        return count.get() / ((System.nanoTime() - start) / 1e9);
+    }
+
+    /**
+     * The former service path, kept here as the A of the A/B: the same look-ups, then {@code Buy} and a
+     * {@code Retire} under a derived request id in one registry write, the same settlement view and audit.
+     */
+    private void twoCommands(String listing, Buyer b) {
+        UUID requestId = UUID.randomUUID();
+        Map<String, Object> dev = developments.byObligation(ADMIN, b.obligation());
+        PartyService.Party buyer = parties.find(b.party());
+        host.write(s -> {
+            CreditOutcome o = s.require(
+                    new CreditCommand.Buy(requestId, listing, buyer.id(), LOT, PartyService.cashAccount(buyer.id())),
+                    ADMIN.username());
+            s.require(
+                    new CreditCommand.Retire(
+                            UUID.nameUUIDFromBytes((requestId + ":retire").getBytes(StandardCharsets.UTF_8)),
+                            buyer.id(),
+                            LOT,
+                            b.obligation(),
+                            (String) dev.get("developer_party"),
+                            "market purchase " + listing),
+                    ADMIN.username());
+            Map<String, Object> v = new java.util.LinkedHashMap<>();
+            v.put("requestId", o.requestId());
+            v.put("units", Amounts.credits(o.units()));
+            v.put("amountYuan", Amounts.yuan(CreditUnits.paymentFen(LOT, PRICE)));
+            Map<String, Object> obligation =
+                    DevelopmentService.obligation(s.registry(), (String) dev.get("obligation_id"), dev);
+            v.put("obligation", obligation);
+            v.put("gate", obligation.get("gate"));
+            audit.record(
+                    "credits.listing.bought",
+                    "credit_settlement",
+                    o.requestId().toString(),
+                    (String) dev.get("division_code"),
+                    null,
+                    v);
+            return v;
+        });
+    }
+
+    private static long postmaster() throws java.sql.SQLException {
+        try (var c = SharedTestDatabase.server().getPostgresDatabase().getConnection();
+                var st = c.createStatement();
+                var rs = st.executeQuery("select pg_backend_pid()")) {
+            rs.next();
+            return ProcessHandle.of(rs.getLong(1))
+                    .flatMap(ProcessHandle::parent)
+                    .orElseThrow()
+                    .pid();
+        }
     }
 
     private static double median(double[] values) {

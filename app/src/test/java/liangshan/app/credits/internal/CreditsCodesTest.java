@@ -93,6 +93,7 @@ class CreditsCodesTest {
                 new CreditCommand.ListCredits(id, "L1", "P1", 10, 8000, "v1"),
                 new CreditCommand.Delist(id, "L1", "P1"),
                 new CreditCommand.Buy(id, "L1", "P2", 10, cash),
+                new CreditCommand.BuyAndRetire(id, "L1", "P2", 10, cash, "OB1", "P2", "market purchase L1"),
                 new CreditCommand.PlaceBid(id, "BD1", "P2", 10, 8000, cash, "v1"),
                 new CreditCommand.AcceptBid(id, "BD1", "P1", 10),
                 new CreditCommand.WithdrawBid(id, "BD1", "P2"),

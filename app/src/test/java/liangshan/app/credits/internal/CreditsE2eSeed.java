@@ -41,7 +41,8 @@ public final class CreditsE2eSeed {
                 context.getBean(DevelopmentService.class),
                 context.getBean(MarketService.class),
                 context.getBean(MoneyLedger.class),
-                context.getBean(ProjectGep.class));
+                context.getBean(ProjectGep.class),
+                context.getBean(liangshan.app.divisions.Divisions.class));
         Path inputs = context.getBean(DataDirectory.class)
                 .dataDir()
                 .resolve("gep/inputs/" + CreditsDemoData.INPUTS + "/inputs.json");
@@ -69,7 +70,8 @@ public final class CreditsE2eSeed {
             DevelopmentService developments,
             MarketService market,
             MoneyLedger money,
-            ProjectGep gep) {}
+            ProjectGep gep,
+            liangshan.app.divisions.Divisions divisions) {}
 
     private static void policy(Beans b) {
         if (b.jdbc().queryForObject("select count(*) from credit_policy", Integer.class) == 0) {
@@ -102,7 +104,12 @@ public final class CreditsE2eSeed {
                                 "350000.00",
                                 JSON.readTree(CreditsDemoData.site(
                                         b.gep(),
-                                        CreditsDemoData.INPUTS,
+                                        new CreditsDemoData.Inputs(
+                                                CreditsDemoData.INPUTS,
+                                                b.divisions()
+                                                        .boundary(county)
+                                                        .orElseThrow()
+                                                        .gk120()),
                                         point[0] - 0.02,
                                         point[1] + 0.01,
                                         0.004,
@@ -115,7 +122,8 @@ public final class CreditsE2eSeed {
                                 false,
                                 List.of(
                                         new ReserveService.MilestoneInput("planting.done", "2026-10-31", "40"),
-                                        new ReserveService.MilestoneInput("acceptance.done", "2028-10-31", "100"))))
+                                        new ReserveService.MilestoneInput("acceptance.done", "2028-10-31", "100"))),
+                        UUID.randomUUID())
                 .get("id");
         reserve.review(CreditsDemoData.MAKER, project, "approve", "浏览器测试", UUID.randomUUID());
         reserve.estimate(
@@ -152,7 +160,12 @@ public final class CreditsE2eSeed {
                                 enterprise,
                                 JSON.readTree(CreditsDemoData.site(
                                         b.gep(),
-                                        CreditsDemoData.INPUTS,
+                                        new CreditsDemoData.Inputs(
+                                                CreditsDemoData.INPUTS,
+                                                b.divisions()
+                                                        .boundary(county)
+                                                        .orElseThrow()
+                                                        .gk120()),
                                         point[0] + 0.02,
                                         point[1] - 0.01,
                                         0.0015,

@@ -46,10 +46,24 @@ final class CreditsFixtures {
         }
     }
 
+    /**
+     * Points well inside the real county boundaries (lon, lat), where each county's test landscape lies:
+     * footprints must lie inside their project's county.
+     */
+    static final Map<String, double[]> INSIDE = Map.of(
+            COUNTY, new double[] {118.33, 29.22},
+            OTHER_COUNTY, new double[] {119.20, 28.95});
+
+    /** The test landscape inside {@link #COUNTY}. */
     static Landscape landscape(DataDirectory data) {
+        return landscape(data, COUNTY);
+    }
+
+    static Landscape landscape(DataDirectory data, String county) {
         String name = TestAccounts.unique("credits");
         Path dir = data.resolve("gep/inputs/" + name);
-        GridGeometry g = ProjectImpactApiTest.write(dir, 2092);
+        double[] at = INSIDE.get(county);
+        GridGeometry g = ProjectImpactApiTest.write(dir, 2092, at[0], at[1]);
         float[] cover = new float[25];
         Arrays.fill(cover, 1);
         Arrays.fill(cover, 0, 10, 13);
@@ -129,7 +143,8 @@ final class CreditsFixtures {
     static String estimated(
             ReserveService reserve, Landscape land, String county, String kind, String owner, int column) {
         Actor maker = officer("maker-" + county, county);
-        Map<String, Object> p = reserve.propose(maker, projectInput(land, county, kind, owner, column, uniqueDay()));
+        Map<String, Object> p =
+                reserve.propose(maker, projectInput(land, county, kind, owner, column, uniqueDay()), UUID.randomUUID());
         String id = (String) p.get("id");
         reserve.review(maker, id, "approve", null, UUID.randomUUID());
         reserve.estimate(

@@ -171,35 +171,81 @@ class CreditsFlowTest {
                     assertThat(t.path("priceYuanPerCredit").asString()).isEqualTo("80.00");
                     assertThat(t.path("amountYuan").asString()).isEqualTo(Amounts.yuan(payment));
                     assertThat(t.path("at").asString()).isNotEmpty();
+                    // readable by people: names and texts in Chinese and English beside the ids
+                    assertThat(t.path("fromName").asString()).isEqualTo("下淤村");
+                    assertThat(t.path("toName").asString()).isEqualTo("开化某建材公司");
+                    assertThat(t.path("kindZh").asString()).isEqualTo("市场交易");
+                    assertThat(t.path("kindEn").asString()).isEqualTo("market sale");
+                    assertThat(t.path("countyName").asString()).isEqualTo("开化县");
+                    assertThat(t.path("countyNameEn").asString()).isEqualTo("Kaihua County");
+                    assertThat(t.propertyNames()).noneMatch(k -> k.contains("ousehold") || k.contains("cash"));
                 });
         JsonNode retirements = ok(anonymous.get("/api/v1/register/retirements?county=" + C + "&size=500"), 200);
         assertThat(retirements.path("items").valueStream().filter(t -> t.path("obligationId")
                         .asString()
                         .equals(obligationId)))
                 .singleElement()
-                .satisfies(t -> assertThat(t.path("credits").asString()).isEqualTo("1910.350"));
+                .satisfies(t -> {
+                    assertThat(t.path("credits").asString()).isEqualTo("1910.350");
+                    assertThat(t.path("holderName").asString()).isEqualTo("开化某建材公司");
+                    assertThat(t.path("beneficiaryName").asString()).isEqualTo("开化某建材公司");
+                    assertThat(t.path("developmentName").asString()).isEqualTo("厂房");
+                    assertThat(t.path("reasonZh").asString()).isEqualTo("市场购买后核销（挂牌 " + listingId + "）");
+                    assertThat(t.path("reasonEn").asString())
+                            .isEqualTo("bought on the market and retired (listing " + listingId + ")");
+                });
         JsonNode obligations = ok(anonymous.get("/api/v1/register/obligations?county=" + C + "&size=500"), 200);
         assertThat(obligations.path("items").valueStream().filter(t -> t.path("id")
                         .asString()
                         .equals(obligationId)))
                 .singleElement()
-                .satisfies(t -> assertThat(t.path("status").asString()).isEqualTo("acquitted"));
+                .satisfies(t -> {
+                    assertThat(t.path("status").asString()).isEqualTo("acquitted");
+                    assertThat(t.path("statusZh").asString()).isEqualTo("已核销");
+                    assertThat(t.path("obligorName").asString()).isEqualTo("开化某建材公司");
+                    assertThat(t.path("developmentName").asString()).isEqualTo("厂房");
+                });
         JsonNode projects = ok(anonymous.get("/api/v1/register/projects?county=" + C + "&size=500"), 200);
-        assertThat(projects.path("items").valueStream().map(p -> p.path("id").asString()))
-                .contains(project);
+        assertThat(projects.path("items")
+                        .valueStream()
+                        .filter(p -> p.path("id").asString().equals(project)))
+                .singleElement()
+                .satisfies(p -> {
+                    assertThat(p.path("ownerName").asString()).isEqualTo("下淤村");
+                    assertThat(p.path("kindZh").asString()).isEqualTo("村集体修复项目");
+                    assertThat(p.path("statusEn").asString()).isEqualTo("estimated");
+                });
         JsonNode issuances = ok(anonymous.get("/api/v1/register/issuances?county=" + C + "&size=500"), 200);
-        assertThat(issuances.path("items").valueStream().map(p -> p.path("projectId")
-                        .asString()))
-                .contains(project);
+        assertThat(issuances.path("items").valueStream().filter(p -> p.path("projectId")
+                        .asString()
+                        .equals(project)))
+                .singleElement()
+                .satisfies(p -> {
+                    assertThat(p.path("projectName").asString()).isEqualTo("废弃矿山复绿");
+                    assertThat(p.path("toName").asString()).isEqualTo("下淤村");
+                });
 
+        publicCsvAndNothingElse(anonymous, listingId, obligationId, enterprise, village);
+    }
+
+    /**
+     * The register as CSV (Chinese headers, names and texts first, then English texts and ids); everything
+     * else needs a login.
+     */
+    private static void publicCsvAndNothingElse(
+            ApiClient anonymous, String listingId, String obligationId, String enterprise, String village) {
         ApiClient.Response csv = anonymous.get("/api/v1/register/retirements.csv?county=" + C);
         assertThat(csv.status()).isEqualTo(200);
         assertThat(csv.header("Content-Type")).startsWith("text/csv");
-        assertThat(csv.body()).startsWith("\uFEFF日期,持有人,积分,序号段,核销义务,受益人,原因,县\r\n");
-        assertThat(csv.body()).contains(obligationId);
+        assertThat(csv.body()).startsWith("\uFEFF日期,持有人,积分,序号段,核销义务,开发项目,受益人,原因,县,原因（英文）,县（英文）,持有人编号,受益人编号\r\n");
+        assertThat(csv.body().lines().filter(l -> l.contains(obligationId)))
+                .singleElement()
+                .satisfies(l -> assertThat(l)
+                        .contains(",1910.350,")
+                        .contains(",厂房,开化某建材公司,市场购买后核销（挂牌 " + listingId + "）,开化县,")
+                        .endsWith("," + enterprise + "," + enterprise));
         ApiClient.Response csv2 = anonymous.get("/api/v1/register/transfers?format=csv&county=" + C);
-        assertThat(csv2.body()).startsWith("\uFEFF日期,类型,出让方,受让方").contains(listingId.isEmpty() ? "" : "80.00");
-
+        assertThat(csv2.body()).startsWith("\uFEFF日期,类型,出让方,受让方").contains(",市场交易,下淤村,开化某建材公司,1910.350,");
         assertThat(anonymous.get("/api/v1/credits/listings").status()).isEqualTo(401);
         assertThat(anonymous.get("/api/v1/credits/parties/" + village).status()).isEqualTo(401);
         assertThat(anonymous.get("/api/v1/register/other").status()).isEqualTo(401);

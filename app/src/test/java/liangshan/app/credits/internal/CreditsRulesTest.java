@@ -83,7 +83,8 @@ class CreditsRulesTest {
                 .as("pending units are not retirable")
                 .isEqualTo("credits.pending-not-retirable");
 
-        CreditsFixtures.issued(reserve, land, OTHER_COUNTY, "village", otherVillage, 3);
+        CreditsFixtures.issued(
+                reserve, CreditsFixtures.landscape(data, OTHER_COUNTY), OTHER_COUNTY, "village", otherVillage, 3);
         assertThat(code(() -> market.retire(
                         ADMIN, obligation, new MarketService.CreditsInput(otherVillage, "1.000"), UUID.randomUUID())))
                 .as("another county's credits do not match (same-county rule)")
@@ -112,18 +113,20 @@ class CreditsRulesTest {
         LocalDate day = CreditsFixtures.uniqueDay();
         CreditsFixtures.Landscape l = land;
         var maker = CreditsFixtures.officer("overlap-maker", COUNTY);
-        String first =
-                (String) reserve.propose(maker, CreditsFixtures.projectInput(l, COUNTY, "village", village, 2, day))
-                        .get("id");
+        String first = (String) reserve.propose(
+                        maker, CreditsFixtures.projectInput(l, COUNTY, "village", village, 2, day), UUID.randomUUID())
+                .get("id");
         reserve.review(maker, first, "approve", null, UUID.randomUUID());
-        String second =
-                (String) reserve.propose(maker, CreditsFixtures.projectInput(l, COUNTY, "village", village, 2, day))
-                        .get("id");
+        String second = (String) reserve.propose(
+                        maker, CreditsFixtures.projectInput(l, COUNTY, "village", village, 2, day), UUID.randomUUID())
+                .get("id");
         assertThat(code(() -> reserve.review(maker, second, "approve", null, UUID.randomUUID())))
                 .isEqualTo("credits.land-overlap-geometry");
-        String later = (String)
-                reserve.propose(maker, CreditsFixtures.projectInput(l, COUNTY, "village", village, 2, day.plusDays(1)))
-                        .get("id");
+        String later = (String) reserve.propose(
+                        maker,
+                        CreditsFixtures.projectInput(l, COUNTY, "village", village, 2, day.plusDays(1)),
+                        UUID.randomUUID())
+                .get("id");
         assertThat(reserve.review(maker, later, "approve", null, UUID.randomUUID())
                         .get("status"))
                 .isEqualTo("approved");

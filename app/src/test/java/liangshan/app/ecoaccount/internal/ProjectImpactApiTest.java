@@ -77,7 +77,12 @@ public class ProjectImpactApiTest {
 
     /** Writes the 5 × 5 forest set with {@code inputs.json} naming {@code year}; returns its grid. */
     public static GridGeometry write(Path dir, int year) {
-        ProjCoordinate o = TO_GRID.transform(new ProjCoordinate(118.9, 28.95), new ProjCoordinate());
+        return write(dir, year, 118.9, 28.95);
+    }
+
+    /** As {@link #write(Path, int)}, with the grid's upper-left corner at ({@code lon}, {@code lat}). */
+    public static GridGeometry write(Path dir, int year, double lon, double lat) {
+        ProjCoordinate o = TO_GRID.transform(new ProjCoordinate(lon, lat), new ProjCoordinate());
         GridGeometry g = new GridGeometry("EPSG:4549", Math.floor(o.x), Math.floor(o.y), 10, 10, 5, 5);
         try {
             Files.createDirectories(dir.resolve("tables"));

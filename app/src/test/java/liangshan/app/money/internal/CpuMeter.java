@@ -15,13 +15,13 @@ import java.util.stream.Stream;
  * @param jvmSeconds this process (the service layer and the benchmark's client threads)
  * @param childSeconds exited child processes of this JVM (pgbench)
  */
-record CpuMeter(double serverSeconds, double jvmSeconds, double childSeconds) {
+public record CpuMeter(double serverSeconds, double jvmSeconds, double childSeconds) {
 
     /** Clock ticks per second of {@code /proc/<pid>/stat} (USER_HZ, 100 on Linux). */
     private static final double TICKS = 100.0;
 
     /** Now, for the server whose postmaster has process id {@code postmaster}. */
-    static CpuMeter now(long postmaster) throws IOException {
+    public static CpuMeter now(long postmaster) throws IOException {
         long[] server = stat(postmaster);
         long serverTicks = server[0] + server[1] + server[2] + server[3];
         try (Stream<Path> procs = Files.list(Path.of("/proc"))) {
@@ -42,7 +42,7 @@ record CpuMeter(double serverSeconds, double jvmSeconds, double childSeconds) {
         return new CpuMeter(serverTicks / TICKS, jvm, (self[2] + self[3]) / TICKS);
     }
 
-    CpuMeter minus(CpuMeter earlier) {
+    public CpuMeter minus(CpuMeter earlier) {
         return new CpuMeter(
                 serverSeconds - earlier.serverSeconds,
                 jvmSeconds - earlier.jvmSeconds,
