@@ -104,12 +104,7 @@ public final class CreditsE2eSeed {
                                 "350000.00",
                                 JSON.readTree(CreditsDemoData.site(
                                         b.gep(),
-                                        new CreditsDemoData.Inputs(
-                                                CreditsDemoData.INPUTS,
-                                                b.divisions()
-                                                        .boundary(county)
-                                                        .orElseThrow()
-                                                        .gk120()),
+                                        inputs(b, county),
                                         point[0] - 0.02,
                                         point[1] + 0.01,
                                         0.004,
@@ -160,12 +155,7 @@ public final class CreditsE2eSeed {
                                 enterprise,
                                 JSON.readTree(CreditsDemoData.site(
                                         b.gep(),
-                                        new CreditsDemoData.Inputs(
-                                                CreditsDemoData.INPUTS,
-                                                b.divisions()
-                                                        .boundary(county)
-                                                        .orElseThrow()
-                                                        .gk120()),
+                                        inputs(b, county),
                                         point[0] + 0.02,
                                         point[1] - 0.01,
                                         0.0015,
@@ -203,7 +193,7 @@ public final class CreditsE2eSeed {
                                 buyer,
                                 JSON.readTree(CreditsDemoData.site(
                                         b.gep(),
-                                        CreditsDemoData.INPUTS,
+                                        inputs(b, county),
                                         point[0] + 0.02,
                                         point[1] - 0.01,
                                         0.0008,
@@ -224,6 +214,13 @@ public final class CreditsE2eSeed {
                         1_000_000,
                         Asset.CNY,
                         "credits.e2e.deposit")));
+    }
+
+    /** The demo input set and the county whose boundary the seed's footprints lie inside. */
+    private static CreditsDemoData.Inputs inputs(Beans b, String county) {
+        return new CreditsDemoData.Inputs(
+                CreditsDemoData.INPUTS,
+                b.divisions().boundary(county).orElseThrow().gk120());
     }
 
     private static String party(PartyService parties, String county, String name, String type) {

@@ -63,7 +63,8 @@ class CreditsMarketViewsTest {
         String enterprise = CreditsFixtures.party(parties, COUNTY, "enterprise");
         String other = CreditsFixtures.party(parties, OTHER_COUNTY, "village_collective");
         String project = CreditsFixtures.issued(reserve, land, COUNTY, "village", village, 1);
-        CreditsFixtures.issued(reserve, land, OTHER_COUNTY, "village", other, 3);
+        CreditsFixtures.issued(
+                reserve, CreditsFixtures.landscape(data, OTHER_COUNTY), OTHER_COUNTY, "village", other, 3);
         int vintage = ((Number) ((Map<?, ?>) reserve.get(ADMIN, project).get("estimate")).get("year")).intValue();
         long issued = CreditsFixtures.units(parties.get(ADMIN, village).issued());
         assertThat(issued).isGreaterThan(4_000);
