@@ -270,22 +270,43 @@ class CreditsDemoData implements ApplicationRunner {
     }
 
     /** The demo input set, and the county whose boundary a site must lie inside (footprints never cross it). */
-    record Inputs(String name, org.locationtech.jts.geom.Geometry county) {}
+    record Inputs(
+            String name, org.locationtech.jts.geom.Geometry county, List<org.locationtech.jts.geom.Geometry> taken) {
+
+        Inputs(String name, org.locationtech.jts.geom.Geometry county) {
+            this(name, county, new java.util.ArrayList<>());
+        }
+
+        /** Whether {@code gk} keeps 100 m away from every footprint this input set already placed. */
+        boolean free(org.locationtech.jts.geom.Geometry gk) {
+            return taken.stream().noneMatch(t -> t.isWithinDistance(gk, 100));
+        }
+    }
+
+    /** One per county for the whole demo run, so that the demo's footprints never overlap. */
+    private final Map<String, Inputs> inputsByCounty = new java.util.HashMap<>();
 
     Inputs inputs(String county) {
-        return new Inputs(INPUTS, divisions.boundary(county).orElseThrow().gk120());
+        return inputsByCounty.computeIfAbsent(
+                county,
+                c -> new Inputs(INPUTS, divisions.boundary(c).orElseThrow().gk120()));
     }
+
+    /** Rings of candidate squares around the wanted point (0.012° apart: up to ≈ 10 km away). */
+    private static final int RINGS = 8;
 
     static String site(
             ProjectGep gep, Inputs inputs, double lon, double lat, double half, LandCoverChange change, boolean gain) {
-        for (int ring = 0; ring <= 4; ring++) {
-            int steps = ring == 0 ? 1 : 8;
+        for (int ring = 0; ring <= RINGS; ring++) {
+            int steps = ring == 0 ? 1 : 8 * ring;
             for (int k = 0; k < steps; k++) {
                 double angle = 2 * Math.PI * k / steps;
                 String square =
                         square(lon + ring * 0.012 * Math.cos(angle), lat + ring * 0.012 * Math.sin(angle), half);
                 Footprints.Footprint fp = Footprints.read(JSON.readTree(square));
-                if (fp == null || Footprints.outsideM2(fp.gk(), inputs.county()) > Footprints.OVERLAP_TOLERANCE_M2) {
+                if (fp == null
+                        || Footprints.outsideM2(fp.gk(), inputs.county()) > Footprints.OVERLAP_TOLERANCE_M2
+                        || !inputs.free(fp.gk())) {
                     continue;
                 }
                 try {
@@ -293,6 +314,7 @@ class CreditsDemoData implements ApplicationRunner {
                             .totalDeltaYuan()
                             .signum();
                     if (gain ? sign > 0 : sign < 0) {
+                        inputs.taken().add(fp.gk());
                         return square;
                     }
                 } catch (RuntimeException e) {
