@@ -206,6 +206,25 @@ public final class FusedRegulating {
     }
 
     /**
+     * Which outputs {@link #compute(Part, Strip, float[][], double[][], long[])} produces. The
+     * LS factor feeds only soil retention, so a run computes everything else while LS is still
+     * being computed ({@link #WITHOUT_LS}) and soil retention with the quality histogram once LS
+     * is ready ({@link #LS_PART}); together they give exactly what {@link #ALL} gives (each output
+     * and map is computed by the same expressions, in the same cell order).
+     */
+    public enum Part {
+        /** Every map, sum and the histogram. */
+        ALL,
+        /** Every map and sum except soil retention's; no histogram; LS ({@code floats[5]}) not read. */
+        WITHOUT_LS,
+        /** Soil retention's map and sum and the whole histogram; no cap factors needed. */
+        LS_PART
+    }
+
+    /** Index of soil retention in {@link #INDICATORS} and of its output in the flattened {@link #OUTPUTS}. */
+    public static final int SOIL_RETENTION = 1;
+
+    /**
      * Computes one strip: {@code maps[i][k]} = the sum (as float) of indicator {@code i}'s outputs
      * at cell {@code k} (NaN where the class code is negative), {@code sums[o][slot[k]] +=} output
      * {@code o} (flattened {@link #OUTPUTS} order; zero values are skipped), and counts every cell
@@ -214,10 +233,20 @@ public final class FusedRegulating {
      * @throws InvalidInputException when a county with capacity has no cap factor
      */
     public void compute(Strip s, float[][] maps, double[][] sums, long[] tally) {
+        compute(Part.ALL, s, maps, sums, tally);
+    }
+
+    /**
+     * {@link #compute(Strip, float[][], double[][], long[])} restricted to {@code part}: maps,
+     * sums and the histogram that the part does not produce are not touched (and may be null).
+     */
+    public void compute(Part part, Strip s, float[][] maps, double[][] sums, long[] tally) {
         int[] cover = s.cover();
         int[] county = s.county();
         float[][] f = s.floats();
-        Cells cells = new Cells(s, maps, sums);
+        boolean withLs = part != Part.WITHOUT_LS;
+        boolean counting = part != Part.WITHOUT_LS;
+        Cells cells = new Cells(s, maps, sums, part);
         for (int k = 0; k < s.cellCount(); k++) {
             int code = cover[k];
             int mask = (code == coverNoData ? COVER : 0)
@@ -227,15 +256,19 @@ public final class FusedRegulating {
                     | noData(f[2][k], floatNoData[2], EROSIVITY)
                     | noData(f[3][k], floatNoData[3], ERODIBILITY)
                     | noData(f[4][k], floatNoData[4], NPP)
-                    | noData(f[5][k], floatNoData[5], LS);
+                    | (withLs ? noData(f[5][k], floatNoData[5], LS) : 0);
             boolean isKnown = (mask & COVER) == 0 && code >= 0 && code < classes && known[code];
-            tally[mask * (classes + 1) + (isKnown ? code : classes)]++;
+            if (counting) {
+                tally[mask * (classes + 1) + (isKnown ? code : classes)]++;
+            }
             if (isKnown) {
                 cells.known(k, code, mask);
             } else {
                 float v = code < 0 ? Float.NaN : 0f;
-                for (float[] map : maps) {
-                    map[k] = v;
+                for (int i = 0; i < maps.length; i++) {
+                    if (cells.writes(i)) {
+                        maps[i][k] = v;
+                    }
                 }
             }
         }
@@ -257,8 +290,10 @@ public final class FusedRegulating {
         private final double[] air = new double[3];
         private final Factors waterCache;
         private final Factors airCache;
+        private final boolean soil;
+        private final boolean others;
 
-        Cells(Strip s, float[][] maps, double[][] sums) {
+        Cells(Strip s, float[][] maps, double[][] sums, Part part) {
             this.f = s.floats();
             this.county = s.county();
             this.slot = s.slot();
@@ -266,21 +301,39 @@ public final class FusedRegulating {
             this.sums = sums;
             this.waterCache = new Factors(RegulatingIndicators.WATER_PURIFICATION, waterFactors);
             this.airCache = new Factors(RegulatingIndicators.AIR_PURIFICATION, airFactors);
+            this.soil = part != Part.WITHOUT_LS;
+            this.others = part != Part.LS_PART;
+        }
+
+        /** Whether map {@code i} is written by this part. */
+        boolean writes(int i) {
+            return i == SOIL_RETENTION ? soil : others;
         }
 
         void known(int k, int code, int mask) {
             int z = slot[k];
+            if (soil) {
+                double sr = 0;
+                if ((mask & (EROSIVITY | ERODIBILITY | LS)) == 0 && counted[1][code]) {
+                    double potentialTonnesPerHectare = (double) f[2][k] * f[3][k] * f[5][k];
+                    sr = potentialTonnesPerHectare * (1 - coverFactor[code] * practiceFactor[code]) * hectares;
+                }
+                maps[1][k] = 0f + (float) sr;
+                add(1, z, sr);
+            }
+            if (others) {
+                notLs(k, code, mask, z);
+            }
+        }
+
+        /** Every output but soil retention's. */
+        private void notLs(int k, int code, int mask, int z) {
             double wc = 0;
             if ((mask & (PRECIPITATION | ET)) == 0 && counted[0][code]) {
                 double pMillimetres = f[0][k];
                 double etMillimetres = f[1][k];
                 double retainedMillimetres = Math.max(0, pMillimetres - alpha[code] * pMillimetres - etMillimetres);
                 wc = retainedMillimetres * a * WaterConservation.CUBIC_METRES_PER_MILLIMETRE_SQUARE_METRE;
-            }
-            double sr = 0;
-            if ((mask & (EROSIVITY | ERODIBILITY | LS)) == 0 && counted[1][code]) {
-                double potentialTonnesPerHectare = (double) f[2][k] * f[3][k] * f[5][k];
-                sr = potentialTonnesPerHectare * (1 - coverFactor[code] * practiceFactor[code]) * hectares;
             }
             double fr = counted[2][code] ? marshCubicMetres : 0;
             double co2 = 0;
@@ -295,12 +348,10 @@ public final class FusedRegulating {
                 o2 = t * OxygenRelease.O2_PER_CO2;
             }
             maps[0][k] = 0f + (float) wc;
-            maps[1][k] = 0f + (float) sr;
             maps[2][k] = 0f + (float) fr;
             maps[3][k] = 0f + (float) co2;
             maps[4][k] = 0f + (float) o2;
             add(0, z, wc);
-            add(1, z, sr);
             add(2, z, fr);
             add(3, z, co2);
             add(4, z, o2);

@@ -24,12 +24,11 @@ import liangshan.gep.params.ParameterSets;
 import liangshan.gep.provenance.RunProvenance;
 import liangshan.gep.regulating.EmissionCapped.CapFactors;
 import liangshan.gep.regulating.FloodRegulation;
+import liangshan.gep.regulating.FusedRegulating.Part;
 import liangshan.gep.regulating.RegulatingIndicators;
 import liangshan.gep.spec.GepInputs;
 import liangshan.gep.spec.GepParameters;
-import liangshan.raster.Band;
 import liangshan.raster.BandSource;
-import liangshan.raster.PixelLoop;
 import liangshan.raster.terrain.LsFactor;
 import liangshan.raster.zonal.ZoneIndex;
 
@@ -318,20 +317,6 @@ public final class GepRun {
             progress.report(stage, done, total);
         };
         cancel.check("terrain", 0, 1);
-        Map<String, CapFactors> factors;
-        Map<Path, String> digests;
-        Band ls;
-        long demNoData;
-        try (TerrainOverlap side = new TerrainOverlap(request, v, cancelled)) {
-            EarlyTerrain.Result terrain = v.terrain().join(cancelled);
-            demNoData = terrain.demNoData();
-            ls = terrain.ls();
-            cancel.check("terrain", 1, 1);
-            factors = side.capFactors();
-            digests = side.digests();
-        }
-        int strips = (v.rasters().grid().height() + PixelLoop.DEFAULT_STRIP_ROWS - 1) / PixelLoop.DEFAULT_STRIP_ROWS;
-        cancel.check("capacity", strips, strips);
         RasterPasses passes = new RasterPasses(v.rasters().grid(), v.index(), v.countyOfZone(), v.params(), cancel);
         List<String> outputs = RasterPasses.outputs();
         outputs.add("flood_reservoir_m3");
@@ -346,18 +331,32 @@ public final class GepRun {
                 floatNames.add(f.input());
             }
         }
-        inputs.add(ls);
+        Path maps = Files.createDirectory(tmp.resolve("maps"));
+        int strips = passes.strips();
+        Map<Path, String> digests;
+        EarlyTerrain.Result terrain;
+        // While the terrain thread fills the DEM: the capacity pass and every indicator but soil
+        // retention on this thread, the input digests on a side thread.
+        try (TerrainOverlap side = new TerrainOverlap(request, v, cancelled)) {
+            Map<String, CapFactors> factors = passes.capFactors(
+                    v.rasters().band(GepInputs.LAND_COVER.name()), v.tables().emissions());
+            cancel.check("capacity", strips, strips);
+            passes.indicators(Part.WITHOUT_LS, inputs, floatNames, factors, totals, null, null, maps, 0, 2 * strips);
+            terrain = v.terrain().join(cancelled);
+            digests = side.digests();
+        }
+        inputs.add(terrain.ls());
         floatNames.add(GepInputs.LS_FACTOR.name());
         Map<String, long[]> noData = new LinkedHashMap<>();
         inputs.forEach(b -> noData.put(b.name(), new long[1]));
         Map<String, QualityReport> quality = new LinkedHashMap<>();
-        Path maps = Files.createDirectory(tmp.resolve("maps"));
-        passes.indicators(inputs, floatNames, factors, totals, quality, noData, maps);
+        passes.indicators(
+                Part.LS_PART, inputs, floatNames, Map.of(), totals, quality, noData, maps, strips, 2 * strips);
         addTableParts(v, totals);
         cancel.check("write", 0, 1);
         Map<String, Long> noDataByFile = new LinkedHashMap<>();
         noData.forEach((k, c) -> noDataByFile.put(k.equals("LS") ? "LS (dem.tif)" : k, c[0]));
-        noDataByFile.put(RasterInputs.DEM.fileName(), demNoData);
+        noDataByFile.put(RasterInputs.DEM.fileName(), terrain.demNoData());
         RunOutputs outputsWriter = new RunOutputs(request, v, totals, quality, noDataByFile, digests, clock);
         List<ZoneRow> rows = outputsWriter.rows();
         outputsWriter.write(tmp, provenance);

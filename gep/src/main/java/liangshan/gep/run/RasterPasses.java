@@ -149,26 +149,36 @@ final class RasterPasses {
     }
 
     /**
-     * The indicator pass. {@code inputs} holds land cover first, then the float inputs named
-     * {@code floatNames} in {@link FusedRegulating#FLOAT_INPUTS} order; maps are written to
-     * {@code mapsDir/<indicator>.tif} (Float32, NaN no-data where the land cover is no-data).
-     * Fills {@code quality} (by indicator) and adds each input's no-data cells to {@code
-     * noDataByInput} (by band name).
+     * The indicator pass, or one {@code part} of it ({@link FusedRegulating.Part}). {@code inputs}
+     * holds land cover first, then the float inputs named {@code floatNames} in {@link
+     * FusedRegulating#FLOAT_INPUTS} order (without LS for {@link FusedRegulating.Part#WITHOUT_LS});
+     * the part's maps are written to {@code mapsDir/<indicator>.tif} (Float32, NaN no-data where
+     * the land cover is no-data). The parts that count cells ({@code ALL}, {@code LS_PART}) fill
+     * {@code quality} (by indicator) and add each input's no-data cells to {@code noDataByInput}
+     * (by band name). Progress: strips {@code first … first + strips − 1} of {@code total}.
      */
     void indicators(
+            FusedRegulating.Part part,
             List<BandSource> inputs,
             List<String> floatNames,
             Map<String, CapFactors> factors,
             ZoneTotals totals,
             Map<String, QualityReport> quality,
             Map<String, long[]> noDataByInput,
-            Path mapsDir) {
-        if (!floatNames.equals(FusedRegulating.FLOAT_INPUTS)) {
-            throw new IllegalArgumentException("float inputs must be " + FusedRegulating.FLOAT_INPUTS);
+            Path mapsDir,
+            int first,
+            int total) {
+        boolean withLs = part != FusedRegulating.Part.WITHOUT_LS;
+        List<String> expected = withLs
+                ? FusedRegulating.FLOAT_INPUTS
+                : FusedRegulating.FLOAT_INPUTS.subList(0, FusedRegulating.FLOAT_INPUTS.size() - 1);
+        if (!floatNames.equals(expected)) {
+            throw new IllegalArgumentException("float inputs must be " + expected);
         }
         PixelLoop loop = PixelLoop.over(inputs);
-        float[] floatNoData = new float[floatNames.size()];
-        for (int i = 0; i < floatNoData.length; i++) {
+        float[] floatNoData = new float[FusedRegulating.FLOAT_INPUTS.size()];
+        java.util.Arrays.fill(floatNoData, Float.NaN);
+        for (int i = 0; i < floatNames.size(); i++) {
             OptionalDouble nd = inputs.get(i + 1).noData();
             floatNoData[i] = nd.isPresent() ? (float) nd.getAsDouble() : Float.NaN;
         }
@@ -180,63 +190,91 @@ final class RasterPasses {
         }
         long[] tally = fused.newTally();
         long[] coverNoData = {0};
-        try (MapWriters maps = new MapWriters(mapsDir, loop.stripRows())) {
+        try (MapWriters maps = new MapWriters(mapsDir, loop.stripRows(), mapsOf(part))) {
             Codes b = new Codes();
-            int strips = strips(loop);
-            int[] done = {0};
+            int[] done = {first};
             loop.forEachStrip(strip -> {
-                cancel.check("indicators", done[0], strips);
+                cancel.check("indicators", done[0], total);
                 int n = strip.cellCount();
                 b.size(n);
                 coverNoData[0] += fillCodes(strip, b);
-                float[][] floats = new float[floatNames.size()][];
-                for (int i = 0; i < floats.length; i++) {
+                float[][] floats = new float[FusedRegulating.FLOAT_INPUTS.size()][];
+                for (int i = 0; i < floatNames.size(); i++) {
                     floats[i] = strip.values(i + 1);
                 }
                 float[][] set = maps.take();
-                fused.compute(new FusedRegulating.Strip(n, b.cover, b.county, b.slot, floats), set, sums, tally);
+                fused.compute(part, new FusedRegulating.Strip(n, b.cover, b.county, b.slot, floats), set, sums, tally);
                 maps.write(set, strip.rowCount());
                 done[0]++;
             });
             maps.finish();
         }
-        quality.putAll(fused.quality(tally, (long) grid.width() * grid.height()));
-        noDataByInput.get(inputs.get(0).name())[0] += coverNoData[0];
-        long[] floatsNoData = fused.floatNoData(tally);
-        for (int i = 0; i < floatsNoData.length; i++) {
-            noDataByInput.get(inputs.get(i + 1).name())[0] += floatsNoData[i];
+        if (withLs) {
+            quality.putAll(fused.quality(tally, (long) grid.width() * grid.height()));
+            noDataByInput.get(inputs.get(0).name())[0] += coverNoData[0];
+            long[] floatsNoData = fused.floatNoData(tally);
+            for (int i = 0; i < floatsNoData.length; i++) {
+                noDataByInput.get(inputs.get(i + 1).name())[0] += floatsNoData[i];
+            }
         }
     }
 
+    /** Strips of the indicator pass. */
+    int strips() {
+        return (grid.height() + PixelLoop.DEFAULT_STRIP_ROWS - 1) / PixelLoop.DEFAULT_STRIP_ROWS;
+    }
+
+    /** Indices (in {@link FusedRegulating#INDICATORS}) of the maps {@code part} writes. */
+    private static int[] mapsOf(FusedRegulating.Part part) {
+        return switch (part) {
+            case ALL -> new int[] {0, 1, 2, 3, 4, 5, 6, 7};
+            case WITHOUT_LS -> new int[] {0, 2, 3, 4, 5, 6, 7};
+            case LS_PART -> new int[] {FusedRegulating.SOIL_RETENTION};
+        };
+    }
+
     /**
-     * The eight map writers, fed by {@value #LANES} writer threads ("lanes", each owning four
-     * maps, so each file is written by one thread in strip order) from a bounded pool of
-     * {@value #MAP_SETS} buffer sets; a set returns to the pool when every lane has written it.
+     * The writers of the maps of one pass, fed by up to {@value #LANES} writer threads ("lanes",
+     * each owning some maps, so each file is written by one thread in strip order) from a bounded
+     * pool of {@value #MAP_SETS} buffer sets; a set returns to the pool when every lane has
+     * written it.
      * {@link #close()} stops the threads and closes every file; a failure of a writer thread
      * surfaces at the next {@link #write} or at {@link #finish()}.
      */
     private final class MapWriters implements AutoCloseable {
         /**
-         * Lane of each map in {@link FusedRegulating#INDICATORS} order: the four maps of
-         * continuous values (water conservation, soil retention, carbon, oxygen: most of the
-         * Deflate work) two per lane, the four class-constant ones likewise.
+         * Lane of each map in {@link FusedRegulating#INDICATORS} order: the maps of continuous
+         * values (water conservation, soil retention, carbon, oxygen: most of the Deflate work)
+         * spread over the lanes, the class-constant ones likewise; when soil retention is written
+         * by a pass of its own, the other three continuous maps are split two and one.
          */
-        private static final int[] LANE_OF_MAP = {0, 1, 0, 0, 1, 1, 0, 1};
+        private static final int[] LANE_OF_MAP = {0, 1, 0, 1, 0, 1, 0, 1};
 
-        private final List<GeoTiffWriter> writers = new ArrayList<>();
+        /** Writer of each map in {@link FusedRegulating#INDICATORS} order, null if not written. */
+        private final GeoTiffWriter[] writers = new GeoTiffWriter[FusedRegulating.INDICATORS.size()];
+
+        private final int lanesUsed;
         private final BlockingQueue<float[][]> free = new ArrayBlockingQueue<>(MAP_SETS);
         private final Deque<Future<?>> pending = new ArrayDeque<>();
         private final List<ExecutorService> lanes = new ArrayList<>();
 
-        MapWriters(Path dir, int stripRows) {
-            for (String id : FusedRegulating.INDICATORS) {
-                writers.add(GeoTiffWriter.create(
-                        dir.resolve(id + ".tif"), grid, CellType.FLOAT32, OptionalDouble.of(Double.NaN)));
+        MapWriters(Path dir, int stripRows, int[] maps) {
+            lanesUsed = Math.min(LANES, maps.length);
+            for (int i : maps) {
+                writers[i] = GeoTiffWriter.create(
+                        dir.resolve(FusedRegulating.INDICATORS.get(i) + ".tif"),
+                        grid,
+                        CellType.FLOAT32,
+                        OptionalDouble.of(Double.NaN));
             }
             for (int s = 0; s < MAP_SETS; s++) {
-                free.add(new float[writers.size()][stripRows * grid.width()]);
+                float[][] set = new float[writers.length][];
+                for (int i : maps) {
+                    set[i] = new float[stripRows * grid.width()];
+                }
+                free.add(set);
             }
-            for (int l = 0; l < LANES; l++) {
+            for (int l = 0; l < lanesUsed; l++) {
                 String name = "gep-run-maps-" + l;
                 lanes.add(Executors.newSingleThreadExecutor(r -> {
                     Thread t = new Thread(r, name);
@@ -256,14 +294,14 @@ final class RasterPasses {
         }
 
         void write(float[][] set, int rows) {
-            AtomicInteger lanesLeft = new AtomicInteger(LANES);
-            for (int l = 0; l < LANES; l++) {
+            AtomicInteger lanesLeft = new AtomicInteger(lanesUsed);
+            for (int l = 0; l < lanesUsed; l++) {
                 int lane = l;
                 pending.add(lanes.get(l).submit(() -> {
                     try {
-                        for (int i = 0; i < writers.size(); i++) {
-                            if (LANE_OF_MAP[i] == lane) {
-                                writers.get(i).writeRows(set[i], rows);
+                        for (int i = 0; i < writers.length; i++) {
+                            if (writers[i] != null && LANE_OF_MAP[i] % lanesUsed == lane) {
+                                writers[i].writeRows(set[i], rows);
                             }
                         }
                     } finally {
@@ -320,6 +358,9 @@ final class RasterPasses {
             }
             RuntimeException failure = null;
             for (GeoTiffWriter w : writers) {
+                if (w == null) {
+                    continue;
+                }
                 try {
                     w.close();
                 } catch (RuntimeException e) {

@@ -50,14 +50,12 @@ public record PriorityFlood(GridGeometry grid, float[] filled, int[] reachedFrom
         int w = g.width();
         int h = g.height();
         float[] z = dem.values();
-        boolean[] valid = DemMask.valid(dem);
         float[] filled = new float[z.length];
+        // Reached-from link, or UNVISITED for a data cell not queued yet: the one array read per
+        // neighbour that says whether it is closed (no-data and edge cells hold −1).
         int[] from = new int[z.length];
-        Arrays.fill(from, -1);
-        // 1 = no-data or already queued: one array read per neighbour instead of two.
-        byte[] closed = new byte[z.length];
         Heap heap = new Heap(2 * (w + h) + 16);
-        int dataCells = seed(z, valid, w, h, filled, closed, heap);
+        int dataCells = seed(dem, w, h, filled, from, heap);
         int[] order = new int[dataCells];
         // Neighbour offsets in D8 order (E, SE, S, SW, W, NW, N, NE) for interior cells.
         int[] offset = new int[8];
@@ -72,69 +70,101 @@ public record PriorityFlood(GridGeometry grid, float[] filled, int[] reachedFrom
             // Pinned order (elevation, sequence), realised with a FIFO for entries pushed at the
             // current level: heap entries at this level were pushed before the level was reached,
             // so they precede the FIFO, which is itself in sequence order (Barnes 2014, Alg. 2).
+            // A cell taken from the heap stays at its root until its first pushed neighbour
+            // replaces it (one sift-down instead of a pop and a push) or the neighbours are done.
+            boolean atRoot;
             if (!heap.isEmpty() && heap.topKey() == level) {
-                cell = heap.pop();
+                cell = heap.topCell();
+                atRoot = true;
             } else if (!sameLevel.isEmpty()) {
                 cell = sameLevel.poll();
+                atRoot = false;
             } else {
                 level = heap.topKey();
-                cell = heap.pop();
+                cell = heap.topCell();
+                atRoot = true;
             }
             if ((popped & 0xFFFF) == 0 && stop.getAsBoolean()) {
                 throw new CancellationException("priority-flood stopped after " + popped + " cells");
             }
             order[popped++] = cell;
-            int r = cell / w;
-            int c = cell - r * w;
-            boolean interior = r > 0 && r < h - 1 && c > 0 && c < w - 1;
+            // Every cell on the grid's border is an edge cell (reached from −1), so a cell reached
+            // from another one is interior: no division for the row and column.
+            boolean interior = from[cell] >= 0 || isInterior(cell, w, h);
             for (int d = 0; d < 8; d++) {
                 int n;
                 if (interior) {
                     n = cell + offset[d];
                 } else {
-                    int rr = r + D8.DROW[d];
-                    int cc = c + D8.DCOL[d];
-                    if (rr < 0 || rr >= h || cc < 0 || cc >= w) {
+                    n = neighbour(cell, d, w, h);
+                    if (n < 0) {
                         continue;
                     }
-                    n = rr * w + cc;
                 }
-                if (closed[n] != 0) {
+                if (from[n] != UNVISITED) {
                     continue;
                 }
-                closed[n] = 1;
                 float key = Math.max(z[n], level) + 0.0f; // + 0.0f turns −0.0 into 0.0
                 filled[n] = key;
                 from[n] = cell;
                 if (key == level) {
                     sameLevel.add(n);
+                } else if (atRoot) {
+                    heap.replaceTop(n, key);
+                    atRoot = false;
                 } else {
                     heap.push(n, key);
                 }
+            }
+            if (atRoot) {
+                heap.pop();
             }
         }
         return new PriorityFlood(g, filled, from, order);
     }
 
+    /** Marks a data cell that has not been queued yet in the reached-from array during the fill. */
+    private static final int UNVISITED = -2;
+
+    private static boolean isInterior(int cell, int w, int h) {
+        int r = cell / w;
+        int c = cell - r * w;
+        return r > 0 && r < h - 1 && c > 0 && c < w - 1;
+    }
+
+    /** The neighbour of {@code cell} in direction {@code d}, or −1 outside the grid. */
+    private static int neighbour(int cell, int d, int w, int h) {
+        int r = cell / w;
+        int c = cell - r * w;
+        int rr = r + D8.DROW[d];
+        int cc = c + D8.DCOL[d];
+        return rr < 0 || rr >= h || cc < 0 || cc >= w ? -1 : rr * w + cc;
+    }
+
     /**
-     * Step 1: pushes the edge cells in row-major order with their own elevation, marks no-data
-     * and pushed cells closed; returns the number of data cells.
+     * Step 1: pushes the edge cells in row-major order with their own elevation; no-data and edge
+     * cells get reached-from −1, the other data cells {@link #UNVISITED}; returns the number of
+     * data cells. The data mask is dropped when this returns.
      */
-    private static int seed(float[] z, boolean[] valid, int w, int h, float[] filled, byte[] closed, Heap heap) {
+    private static int seed(Band dem, int w, int h, float[] filled, int[] from, Heap heap) {
+        float[] z = dem.values();
+        boolean[] valid = DemMask.valid(dem);
         int dataCells = 0;
         for (int r = 0; r < h; r++) {
             for (int c = 0; c < w; c++) {
                 int i = r * w + c;
                 if (!valid[i]) {
                     filled[i] = Float.NaN;
-                    closed[i] = 1;
+                    from[i] = -1;
                     continue;
                 }
                 dataCells++;
                 if (DemMask.isEdge(valid, w, h, r, c)) {
                     filled[i] = z[i];
-                    closed[i] = 1;
+                    from[i] = -1;
                     heap.push(i, z[i] + 0.0f);
+                } else {
+                    from[i] = UNVISITED;
                 }
             }
         }
@@ -208,8 +238,7 @@ public record PriorityFlood(GridGeometry grid, float[] filled, int[] reachedFrom
                 cells = Arrays.copyOf(cells, grown);
                 keys = Arrays.copyOf(keys, grown);
             }
-            int bits = Float.floatToIntBits(elevation);
-            long key = ((long) (bits >= 0 ? bits : bits ^ 0x7FFF_FFFF) << 32) | nextSequence++;
+            long key = key(elevation);
             int k = size++;
             while (k > 0) {
                 int parent = (k - 1) >>> 2;
@@ -224,33 +253,50 @@ public record PriorityFlood(GridGeometry grid, float[] filled, int[] reachedFrom
             keys[k] = key;
         }
 
+        int topCell() {
+            return cells[0];
+        }
+
         int pop() {
             int top = cells[0];
             size--;
             if (size > 0) {
-                int cell = cells[size];
-                long key = keys[size];
-                int k = 0;
-                int first;
-                while ((first = 4 * k + 1) < size) {
-                    int child = first;
-                    int last = Math.min(first + 4, size);
-                    for (int j = first + 1; j < last; j++) {
-                        if (keys[j] < keys[child]) {
-                            child = j;
-                        }
-                    }
-                    if (keys[child] >= key) {
-                        break;
-                    }
-                    cells[k] = cells[child];
-                    keys[k] = keys[child];
-                    k = child;
-                }
-                cells[k] = cell;
-                keys[k] = key;
+                siftDown(cells[size], keys[size]);
             }
             return top;
+        }
+
+        /** Removes the root and pushes {@code cell}: one sift-down. */
+        void replaceTop(int cell, float elevation) {
+            siftDown(cell, key(elevation));
+        }
+
+        private long key(float elevation) {
+            int bits = Float.floatToIntBits(elevation);
+            return ((long) (bits >= 0 ? bits : bits ^ 0x7FFF_FFFF) << 32) | nextSequence++;
+        }
+
+        /** Puts {@code cell} with {@code key} at the root's place and sifts it down. */
+        private void siftDown(int cell, long key) {
+            int k = 0;
+            int first;
+            while ((first = 4 * k + 1) < size) {
+                int child = first;
+                int last = Math.min(first + 4, size);
+                for (int j = first + 1; j < last; j++) {
+                    if (keys[j] < keys[child]) {
+                        child = j;
+                    }
+                }
+                if (keys[child] >= key) {
+                    break;
+                }
+                cells[k] = cells[child];
+                keys[k] = keys[child];
+                k = child;
+            }
+            cells[k] = cell;
+            keys[k] = key;
         }
     }
 }
