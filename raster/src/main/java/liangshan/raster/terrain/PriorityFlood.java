@@ -46,16 +46,57 @@ public record PriorityFlood(GridGeometry grid, float[] filled, int[] reachedFrom
      * @throws CancellationException when {@code stop} returned true
      */
     public static PriorityFlood fill(Band dem, BooleanSupplier stop) {
-        GridGeometry g = dem.grid();
-        int w = g.width();
-        int h = g.height();
         float[] z = dem.values();
         float[] filled = new float[z.length];
+        boolean[] valid = DemMask.valid(dem);
+        for (int i = 0; i < z.length; i++) {
+            if (!valid[i]) {
+                filled[i] = Float.NaN;
+            }
+        }
+        Links links = flood(dem.grid(), z, valid, filled, null, stop);
+        return new PriorityFlood(dem.grid(), filled, links.reachedFrom(), links.popOrder());
+    }
+
+    /**
+     * The reached-from links and pop order of a fill, and the data cells whose DEM value the fill
+     * changed, with that value.
+     */
+    record Links(int[] reachedFrom, int[] popOrder, Raised raised) {}
+
+    /**
+     * Fills {@code z} in place (for the lean LS of {@link LsFactor#band}: no second grid of
+     * floats): afterwards {@code z} holds the filled elevation of every data cell (no-data cells
+     * keep their value, {@code valid} tells them apart) and {@link Links#raised()} the original
+     * value of every data cell that changed, for {@link Raised#restore}. Same filled values, links
+     * and pops as {@link #fill(Band, BooleanSupplier)}.
+     *
+     * @throws CancellationException when {@code stop} returned true; the cells changed so far are
+     *     restored first
+     */
+    static Links fillInPlace(GridGeometry g, float[] z, boolean[] valid, BooleanSupplier stop) {
+        Raised raised = new Raised();
+        try {
+            return flood(g, z, valid, z, raised, stop);
+        } catch (RuntimeException | Error e) {
+            raised.restore(z);
+            throw e;
+        }
+    }
+
+    /**
+     * The priority-flood over {@code z} into {@code filled} (the same array when filling in
+     * place, then every changed cell is recorded in {@code raised}).
+     */
+    private static Links flood(
+            GridGeometry g, float[] z, boolean[] valid, float[] filled, Raised raised, BooleanSupplier stop) {
+        int w = g.width();
+        int h = g.height();
         // Reached-from link, or UNVISITED for a data cell not queued yet: the one array read per
         // neighbour that says whether it is closed (no-data and edge cells hold −1).
         int[] from = new int[z.length];
         Heap heap = new Heap(2 * (w + h) + 16);
-        int dataCells = seed(dem, w, h, filled, from, heap);
+        int dataCells = seed(z, valid, w, h, filled, from, heap);
         int[] order = new int[dataCells];
         // Neighbour offsets in D8 order (E, SE, S, SW, W, NW, N, NE) for interior cells.
         int[] offset = new int[8];
@@ -104,7 +145,11 @@ public record PriorityFlood(GridGeometry grid, float[] filled, int[] reachedFrom
                 if (from[n] != UNVISITED) {
                     continue;
                 }
-                float key = Math.max(z[n], level) + 0.0f; // + 0.0f turns −0.0 into 0.0
+                float own = z[n];
+                float key = Math.max(own, level) + 0.0f; // + 0.0f turns −0.0 into 0.0
+                if (raised != null && Float.floatToRawIntBits(key) != Float.floatToRawIntBits(own)) {
+                    raised.add(n, own);
+                }
                 filled[n] = key;
                 from[n] = cell;
                 if (key == level) {
@@ -120,7 +165,7 @@ public record PriorityFlood(GridGeometry grid, float[] filled, int[] reachedFrom
                 heap.pop();
             }
         }
-        return new PriorityFlood(g, filled, from, order);
+        return new Links(from, order, raised);
     }
 
     /** Marks a data cell that has not been queued yet in the reached-from array during the fill. */
@@ -143,18 +188,15 @@ public record PriorityFlood(GridGeometry grid, float[] filled, int[] reachedFrom
 
     /**
      * Step 1: pushes the edge cells in row-major order with their own elevation; no-data and edge
-     * cells get reached-from −1, the other data cells {@link #UNVISITED}; returns the number of
-     * data cells. The data mask is dropped when this returns.
+     * cells get reached-from −1, the other data cells {@link #UNVISITED}; edge cells keep their
+     * elevation as filled elevation; returns the number of data cells.
      */
-    private static int seed(Band dem, int w, int h, float[] filled, int[] from, Heap heap) {
-        float[] z = dem.values();
-        boolean[] valid = DemMask.valid(dem);
+    private static int seed(float[] z, boolean[] valid, int w, int h, float[] filled, int[] from, Heap heap) {
         int dataCells = 0;
         for (int r = 0; r < h; r++) {
             for (int c = 0; c < w; c++) {
                 int i = r * w + c;
                 if (!valid[i]) {
-                    filled[i] = Float.NaN;
                     from[i] = -1;
                     continue;
                 }
@@ -169,6 +211,35 @@ public record PriorityFlood(GridGeometry grid, float[] filled, int[] reachedFrom
             }
         }
         return dataCells;
+    }
+
+    /** Data cells changed by an in-place fill, with their DEM values (growable arrays). */
+    static final class Raised {
+        private int[] cells = new int[1024];
+        private float[] values = new float[1024];
+        private int size;
+
+        void add(int cell, float value) {
+            if (size == cells.length) {
+                int grown = cells.length + (cells.length >> 1);
+                cells = Arrays.copyOf(cells, grown);
+                values = Arrays.copyOf(values, grown);
+            }
+            cells[size] = cell;
+            values[size] = value;
+            size++;
+        }
+
+        int size() {
+            return size;
+        }
+
+        /** Puts the DEM values back into {@code z}. */
+        void restore(float[] z) {
+            for (int k = 0; k < size; k++) {
+                z[cells[k]] = values[k];
+            }
+        }
     }
 
     /** Growable FIFO ring buffer of ints. */
