@@ -193,7 +193,7 @@ final class RasterPasses {
         try (MapWriters maps = new MapWriters(mapsDir, loop.stripRows(), mapsOf(part))) {
             Codes b = new Codes();
             int[] done = {first};
-            loop.forEachStrip(strip -> {
+            PixelLoop.StripVisitor visitor = strip -> {
                 cancel.check("indicators", done[0], total);
                 int n = strip.cellCount();
                 b.size(n);
@@ -206,7 +206,13 @@ final class RasterPasses {
                 fused.compute(part, new FusedRegulating.Strip(n, b.cover, b.county, b.slot, floats), set, sums, tally);
                 maps.write(set, strip.rowCount());
                 done[0]++;
-            });
+            };
+            if (withLs) {
+                // After the terrain the second core is free but for one map writer: read ahead.
+                loop.forEachStripReadAhead(visitor);
+            } else {
+                loop.forEachStrip(visitor);
+            }
             maps.finish();
         }
         if (withLs) {
