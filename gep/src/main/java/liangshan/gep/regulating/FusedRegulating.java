@@ -206,23 +206,36 @@ public final class FusedRegulating {
     }
 
     /**
-     * Which outputs {@link #compute(Part, Strip, float[][], double[][], long[])} produces. The
-     * LS factor feeds only soil retention, so a run computes everything else while LS is still
-     * being computed ({@link #WITHOUT_LS}) and soil retention with the quality histogram once LS
-     * is ready ({@link #LS_PART}); together they give exactly what {@link #ALL} gives (each output
-     * and map is computed by the same expressions, in the same cell order).
+     * Which outputs {@link #compute(Part, Strip, float[][], double[][], long[], byte[])} produces.
+     * The LS factor feeds only soil retention, so a run computes everything else while LS is
+     * still being computed ({@link #WITHOUT_LS}) and soil retention once LS is ready ({@link
+     * #LS_PART}); together they give exactly what {@link #ALL} gives (each output and map is
+     * computed by the same expressions, in the same cell order; the histogram is counted by the
+     * first part without LS's no-data bit and moved to the right bins by the second).
      */
     public enum Part {
         /** Every map, sum and the histogram. */
         ALL,
-        /** Every map and sum except soil retention's; no histogram; LS ({@code floats[5]}) not read. */
+        /**
+         * Every map and sum except soil retention's, the histogram as if LS had data everywhere,
+         * and per cell the no-data bits of the inputs the second part does not read; LS ({@code
+         * floats[5]}) is not read.
+         */
         WITHOUT_LS,
-        /** Soil retention's map and sum and the whole histogram; no cap factors needed. */
+        /**
+         * Soil retention's map and sum, and the histogram of the cells where LS is no-data moved
+         * to their bins; reads land cover, erosivity, erodibility and LS only (precipitation,
+         * evapotranspiration and NPP may be null: their no-data bits come from the first part);
+         * no cap factors needed.
+         */
         LS_PART
     }
 
     /** Index of soil retention in {@link #INDICATORS} and of its output in the flattened {@link #OUTPUTS}. */
     public static final int SOIL_RETENTION = 1;
+
+    /** The no-data bits that {@link Part#WITHOUT_LS} hands to {@link Part#LS_PART} per cell. */
+    private static final int LS_FREE_BITS = PRECIPITATION | ET | NPP;
 
     /**
      * Computes one strip: {@code maps[i][k]} = the sum (as float) of indicator {@code i}'s outputs
@@ -233,44 +246,48 @@ public final class FusedRegulating {
      * @throws InvalidInputException when a county with capacity has no cap factor
      */
     public void compute(Strip s, float[][] maps, double[][] sums, long[] tally) {
-        compute(Part.ALL, s, maps, sums, tally);
+        compute(Part.ALL, s, maps, sums, tally, null);
     }
 
     /**
-     * {@link #compute(Strip, float[][], double[][], long[])} restricted to {@code part}: maps,
-     * sums and the histogram that the part does not produce are not touched (and may be null).
+     * {@link #compute(Strip, float[][], double[][], long[])} restricted to {@code part}: maps and
+     * sums that the part does not produce are not touched (and may be null). {@code lsFree} (one
+     * byte per strip cell) is written by {@link Part#WITHOUT_LS} and read by {@link
+     * Part#LS_PART} for the same strip; {@code tally} must be the same array in both.
      */
-    public void compute(Part part, Strip s, float[][] maps, double[][] sums, long[] tally) {
+    public void compute(Part part, Strip s, float[][] maps, double[][] sums, long[] tally, byte[] lsFree) {
         int[] cover = s.cover();
         int[] county = s.county();
         float[][] f = s.floats();
-        boolean withLs = part != Part.WITHOUT_LS;
-        boolean counting = part != Part.WITHOUT_LS;
         Cells cells = new Cells(s, maps, sums, part);
         for (int k = 0; k < s.cellCount(); k++) {
             int code = cover[k];
             int mask = (code == coverNoData ? COVER : 0)
                     | (county[k] == countyNoData ? COUNTY : 0)
-                    | noData(f[0][k], floatNoData[0], PRECIPITATION)
-                    | noData(f[1][k], floatNoData[1], ET)
                     | noData(f[2][k], floatNoData[2], EROSIVITY)
-                    | noData(f[3][k], floatNoData[3], ERODIBILITY)
-                    | noData(f[4][k], floatNoData[4], NPP)
-                    | (withLs ? noData(f[5][k], floatNoData[5], LS) : 0);
-            boolean isKnown = (mask & COVER) == 0 && code >= 0 && code < classes && known[code];
-            if (counting) {
-                tally[mask * (classes + 1) + (isKnown ? code : classes)]++;
-            }
-            if (isKnown) {
-                cells.known(k, code, mask);
+                    | noData(f[3][k], floatNoData[3], ERODIBILITY);
+            if (part == Part.LS_PART) {
+                mask |= lsFree[k] | noData(f[5][k], floatNoData[5], LS);
             } else {
-                float v = code < 0 ? Float.NaN : 0f;
-                for (int i = 0; i < maps.length; i++) {
-                    if (cells.writes(i)) {
-                        maps[i][k] = v;
-                    }
+                mask |= noData(f[0][k], floatNoData[0], PRECIPITATION)
+                        | noData(f[1][k], floatNoData[1], ET)
+                        | noData(f[4][k], floatNoData[4], NPP)
+                        | (part == Part.ALL ? noData(f[5][k], floatNoData[5], LS) : 0);
+            }
+            boolean isKnown = (mask & COVER) == 0 && code >= 0 && code < classes && known[code];
+            int bin = isKnown ? code : classes;
+            if (part == Part.LS_PART) {
+                if ((mask & LS) != 0) {
+                    tally[(mask & ~LS) * (classes + 1) + bin]--;
+                    tally[mask * (classes + 1) + bin]++;
+                }
+            } else {
+                tally[mask * (classes + 1) + bin]++;
+                if (lsFree != null) {
+                    lsFree[k] = (byte) (mask & LS_FREE_BITS);
                 }
             }
+            cells.cell(k, code, mask, isKnown);
         }
         cells.throwIfMissingFactors();
     }
@@ -308,6 +325,20 @@ public final class FusedRegulating {
         /** Whether map {@code i} is written by this part. */
         boolean writes(int i) {
             return i == SOIL_RETENTION ? soil : others;
+        }
+
+        /** The maps and sums of cell {@code k}. */
+        void cell(int k, int code, int mask, boolean isKnown) {
+            if (isKnown) {
+                known(k, code, mask);
+            } else {
+                float v = code < 0 ? Float.NaN : 0f;
+                for (int i = 0; i < maps.length; i++) {
+                    if (writes(i)) {
+                        maps[i][k] = v;
+                    }
+                }
+            }
         }
 
         void known(int k, int code, int mask) {

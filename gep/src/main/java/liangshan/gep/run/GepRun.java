@@ -334,6 +334,7 @@ public final class GepRun {
         }
         Path maps = Files.createDirectory(tmp.resolve("maps"));
         int strips = passes.strips();
+        RasterPasses.Split split = passes.new Split();
         Map<Path, String> digests;
         EarlyTerrain.Result terrain;
         // While the terrain thread fills the DEM: the capacity pass and every indicator but soil
@@ -342,17 +343,40 @@ public final class GepRun {
             Map<String, CapFactors> factors = passes.capFactors(
                     v.rasters().band(GepInputs.LAND_COVER.name()), v.tables().emissions());
             cancel.check("capacity", strips, strips);
-            passes.indicators(Part.WITHOUT_LS, inputs, floatNames, factors, totals, null, null, maps, 0, 2 * strips);
+            passes.indicators(
+                    Part.WITHOUT_LS,
+                    inputs.subList(0, 6),
+                    List.of(
+                            floatNames.get(0),
+                            floatNames.get(1),
+                            floatNames.get(2),
+                            floatNames.get(3),
+                            floatNames.get(4)),
+                    factors,
+                    totals,
+                    split,
+                    maps,
+                    0,
+                    2 * strips);
             terrain = v.terrain().join(cancelled);
             digests = side.digests();
         }
         inputs.add(terrain.ls());
         floatNames.add(GepInputs.LS_FACTOR.name());
+        passes.indicators(
+                Part.LS_PART,
+                List.of(inputs.get(0), inputs.get(3), inputs.get(4), inputs.get(6)),
+                List.of(floatNames.get(2), floatNames.get(3), floatNames.get(5)),
+                Map.of(),
+                totals,
+                split,
+                maps,
+                strips,
+                2 * strips);
         Map<String, long[]> noData = new LinkedHashMap<>();
         inputs.forEach(b -> noData.put(b.name(), new long[1]));
         Map<String, QualityReport> quality = new LinkedHashMap<>();
-        passes.indicators(
-                Part.LS_PART, inputs, floatNames, Map.of(), totals, quality, noData, maps, strips, 2 * strips);
+        passes.quality(split, inputs, quality, noData);
         addTableParts(v, totals);
         cancel.check("write", 0, 1);
         Map<String, Long> noDataByFile = new LinkedHashMap<>();

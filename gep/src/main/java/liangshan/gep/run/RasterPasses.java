@@ -149,13 +149,57 @@ final class RasterPasses {
     }
 
     /**
-     * The indicator pass, or one {@code part} of it ({@link FusedRegulating.Part}). {@code inputs}
-     * holds land cover first, then the float inputs named {@code floatNames} in {@link
-     * FusedRegulating#FLOAT_INPUTS} order (without LS for {@link FusedRegulating.Part#WITHOUT_LS});
-     * the part's maps are written to {@code mapsDir/<indicator>.tif} (Float32, NaN no-data where
-     * the land cover is no-data). The parts that count cells ({@code ALL}, {@code LS_PART}) fill
-     * {@code quality} (by indicator) and add each input's no-data cells to {@code noDataByInput}
-     * (by band name). Progress: strips {@code first … first + strips − 1} of {@code total}.
+     * What the two parts of a split indicator pass share: the quality histogram, the per-cell
+     * no-data bits of the inputs only the first part reads (two cells per byte: 90 MB for the
+     * 179 M cells of the city at 10 m) and the land cover's no-data count.
+     */
+    final class Split {
+        private final long[] tally;
+        private final byte[] lsFree;
+        private long coverNoData;
+
+        Split() {
+            tally = fused(Map.of(), new float[FusedRegulating.FLOAT_INPUTS.size()])
+                    .newTally();
+            lsFree = new byte[(int) (((long) grid.width() * grid.height() + 1) / 2)];
+        }
+
+        private void store(PixelLoop.Strip strip, byte[] bits) {
+            long base = strip.gridIndex(0);
+            for (int k = 0; k < strip.cellCount(); k++) {
+                long i = base + k;
+                int at = (int) (i >>> 1);
+                int shift = (int) (i & 1) * 4;
+                lsFree[at] = (byte) ((lsFree[at] & ~(0xF << shift)) | (pack(bits[k]) << shift));
+            }
+        }
+
+        private void load(PixelLoop.Strip strip, byte[] bits) {
+            long base = strip.gridIndex(0);
+            for (int k = 0; k < strip.cellCount(); k++) {
+                long i = base + k;
+                bits[k] = unpack((lsFree[(int) (i >>> 1)] >>> ((int) (i & 1) * 4)) & 0xF);
+            }
+        }
+    }
+
+    // The three no-data bits (precipitation 2, evapotranspiration 4, NPP 32) in a nibble.
+    private static int pack(byte bits) {
+        return (bits >>> 1) & 0x3 | (bits & 32) >>> 3;
+    }
+
+    private static byte unpack(int nibble) {
+        return (byte) ((nibble & 0x3) << 1 | (nibble & 0x4) << 3);
+    }
+
+    /**
+     * One part of the indicator pass ({@link FusedRegulating.Part#WITHOUT_LS}, then {@link
+     * FusedRegulating.Part#LS_PART} with the same {@code split}). {@code inputs} holds land cover
+     * first, then the float inputs named {@code floatNames}, in {@link
+     * FusedRegulating#FLOAT_INPUTS} order: all but LS for the first part; erosivity, erodibility
+     * and LS for the second. The part's maps are written to {@code mapsDir/<indicator>.tif}
+     * (Float32, NaN no-data where the land cover is no-data). Progress: strips {@code first …} of
+     * {@code total}.
      */
     void indicators(
             FusedRegulating.Part part,
@@ -163,24 +207,26 @@ final class RasterPasses {
             List<String> floatNames,
             Map<String, CapFactors> factors,
             ZoneTotals totals,
-            Map<String, QualityReport> quality,
-            Map<String, long[]> noDataByInput,
+            Split split,
             Path mapsDir,
             int first,
             int total) {
-        boolean withLs = part != FusedRegulating.Part.WITHOUT_LS;
-        List<String> expected = withLs
-                ? FusedRegulating.FLOAT_INPUTS
-                : FusedRegulating.FLOAT_INPUTS.subList(0, FusedRegulating.FLOAT_INPUTS.size() - 1);
-        if (!floatNames.equals(expected)) {
-            throw new IllegalArgumentException("float inputs must be " + expected);
+        boolean second = part == FusedRegulating.Part.LS_PART;
+        List<String> all = FusedRegulating.FLOAT_INPUTS;
+        List<String> expected = second
+                ? List.of(all.get(2), all.get(3), all.get(5))
+                : List.of(all.get(0), all.get(1), all.get(2), all.get(3), all.get(4));
+        if (part == FusedRegulating.Part.ALL || !floatNames.equals(expected)) {
+            throw new IllegalArgumentException(part + ": float inputs must be " + expected);
         }
         PixelLoop loop = PixelLoop.over(inputs);
-        float[] floatNoData = new float[FusedRegulating.FLOAT_INPUTS.size()];
+        int[] position = new int[floatNames.size()];
+        float[] floatNoData = new float[all.size()];
         java.util.Arrays.fill(floatNoData, Float.NaN);
         for (int i = 0; i < floatNames.size(); i++) {
+            position[i] = all.indexOf(floatNames.get(i));
             OptionalDouble nd = inputs.get(i + 1).noData();
-            floatNoData[i] = nd.isPresent() ? (float) nd.getAsDouble() : Float.NaN;
+            floatNoData[position[i]] = nd.isPresent() ? (float) nd.getAsDouble() : Float.NaN;
         }
         FusedRegulating fused = fused(factors, floatNoData);
         List<String> outputs = outputs();
@@ -188,26 +234,42 @@ final class RasterPasses {
         for (int o = 0; o < sums.length; o++) {
             sums[o] = totals.array(outputs.get(o));
         }
-        long[] tally = fused.newTally();
-        long[] coverNoData = {0};
         try (MapWriters maps = new MapWriters(mapsDir, loop.stripRows(), mapsOf(part))) {
             Codes b = new Codes();
+            byte[][] bits = {new byte[0]};
             int[] done = {first};
             PixelLoop.StripVisitor visitor = strip -> {
                 cancel.check("indicators", done[0], total);
                 int n = strip.cellCount();
                 b.size(n);
-                coverNoData[0] += fillCodes(strip, b);
-                float[][] floats = new float[FusedRegulating.FLOAT_INPUTS.size()][];
-                for (int i = 0; i < floatNames.size(); i++) {
-                    floats[i] = strip.values(i + 1);
+                if (bits[0].length != n) {
+                    bits[0] = new byte[n];
+                }
+                long coverNoData = fillCodes(strip, b);
+                float[][] floats = new float[all.size()][];
+                for (int i = 0; i < position.length; i++) {
+                    floats[position[i]] = strip.values(i + 1);
+                }
+                if (second) {
+                    split.load(strip, bits[0]);
+                } else {
+                    split.coverNoData += coverNoData;
                 }
                 float[][] set = maps.take();
-                fused.compute(part, new FusedRegulating.Strip(n, b.cover, b.county, b.slot, floats), set, sums, tally);
+                fused.compute(
+                        part,
+                        new FusedRegulating.Strip(n, b.cover, b.county, b.slot, floats),
+                        set,
+                        sums,
+                        split.tally,
+                        bits[0]);
+                if (!second) {
+                    split.store(strip, bits[0]);
+                }
                 maps.write(set, strip.rowCount());
                 done[0]++;
             };
-            if (withLs) {
+            if (second) {
                 // After the terrain the second core is free but for one map writer: read ahead.
                 loop.forEachStripReadAhead(visitor);
             } else {
@@ -215,13 +277,21 @@ final class RasterPasses {
             }
             maps.finish();
         }
-        if (withLs) {
-            quality.putAll(fused.quality(tally, (long) grid.width() * grid.height()));
-            noDataByInput.get(inputs.get(0).name())[0] += coverNoData[0];
-            long[] floatsNoData = fused.floatNoData(tally);
-            for (int i = 0; i < floatsNoData.length; i++) {
-                noDataByInput.get(inputs.get(i + 1).name())[0] += floatsNoData[i];
-            }
+    }
+
+    /**
+     * After both parts: the quality reports by indicator, and the no-data cells of the land cover
+     * and of each float input, by the name of {@code named}'s bands (land cover first, then the
+     * float inputs in {@link FusedRegulating#FLOAT_INPUTS} order).
+     */
+    void quality(Split split, List<BandSource> named, Map<String, QualityReport> quality, Map<String, long[]> noData) {
+        float[] none = new float[FusedRegulating.FLOAT_INPUTS.size()];
+        FusedRegulating fused = fused(Map.of(), none);
+        quality.putAll(fused.quality(split.tally, (long) grid.width() * grid.height()));
+        noData.get(named.get(0).name())[0] += split.coverNoData;
+        long[] floatsNoData = fused.floatNoData(split.tally);
+        for (int i = 0; i < floatsNoData.length; i++) {
+            noData.get(named.get(i + 1).name())[0] += floatsNoData[i];
         }
     }
 
@@ -233,7 +303,7 @@ final class RasterPasses {
     /** Indices (in {@link FusedRegulating#INDICATORS}) of the maps {@code part} writes. */
     private static int[] mapsOf(FusedRegulating.Part part) {
         return switch (part) {
-            case ALL -> new int[] {0, 1, 2, 3, 4, 5, 6, 7};
+            case ALL -> throw new IllegalArgumentException("the run computes the pass in two parts");
             case WITHOUT_LS -> new int[] {0, 2, 3, 4, 5, 6, 7};
             case LS_PART -> new int[] {FusedRegulating.SOIL_RETENTION};
         };

@@ -218,20 +218,31 @@ class FusedRegulatingTest {
 
         // Part 1 without the LS array (as while the terrain runs), soil retention's map absent.
         float[][] floatsWithoutLs = w.floats().clone();
-        floatsWithoutLs[FusedRegulating.FLOAT_INPUTS.size() - 1] = null;
+        floatsWithoutLs[5] = null;
         FusedRegulating.Strip withoutLs =
                 new FusedRegulating.Strip(w.n(), w.cover(), w.county(), w.slot(), floatsWithoutLs);
         double[][] sums = new double[outputs][ZONES + 1];
         float[][] maps = new float[mapCount][w.n()];
         maps[FusedRegulating.SOIL_RETENTION] = null;
-        fused.compute(FusedRegulating.Part.WITHOUT_LS, withoutLs, maps, sums, null);
+        long[] tally = fused.newTally();
+        byte[] lsFree = new byte[w.n()];
+        fused.compute(FusedRegulating.Part.WITHOUT_LS, withoutLs, maps, sums, tally, lsFree);
         assertThat(sums[FusedRegulating.SOIL_RETENTION]).containsOnly(0.0);
-        // Part 2 with LS: only soil retention's map, its sum and the histogram; no cap factors.
+        // Part 2 reads land cover, erosivity, erodibility and LS only; no cap factors.
+        float[][] soilInputs = new float[FusedRegulating.FLOAT_INPUTS.size()][];
+        for (int i : new int[] {2, 3, 5}) {
+            soilInputs[i] = w.floats()[i];
+        }
         float[][] soilOnly = new float[mapCount][];
         soilOnly[FusedRegulating.SOIL_RETENTION] = new float[w.n()];
-        long[] tally = fused.newTally();
         new FusedRegulating(set, area, Map.of(), -1, -1, floatNoData())
-                .compute(FusedRegulating.Part.LS_PART, w.strip(), soilOnly, sums, tally);
+                .compute(
+                        FusedRegulating.Part.LS_PART,
+                        new FusedRegulating.Strip(w.n(), w.cover(), w.county(), w.slot(), soilInputs),
+                        soilOnly,
+                        sums,
+                        tally,
+                        lsFree);
         maps[FusedRegulating.SOIL_RETENTION] = soilOnly[FusedRegulating.SOIL_RETENTION];
 
         for (int i = 0; i < mapCount; i++) {
