@@ -39,16 +39,17 @@ import liangshan.raster.zonal.ZoneIndex;
  * move it into place. A failed or cancelled run leaves no {@code out}.
  *
  * <p><b>Memory bound.</b> Whole-grid arrays: the zone index (2 B/cell below 65,535 zones) for
- * the whole run and the LS factor (4 B/cell) from the terrain to the end of the soil-retention
- * pass. While LS is computed ({@link LsFactor#band}, on the terrain thread of {@link
- * EarlyTerrain}): during the priority-flood the DEM (filled in place), data mask, reached-from
- * links and pop order of the data cells, ≈ 11 B per grid cell when half the grid is data, plus
- * the flood queue and 8 B per raised cell; afterwards DEM, mask, accumulation, directions and LS,
- * 14 B per grid cell (2.5 GB for the 179 M-cell grid of the city at 10 m). Everything else is read
- * and written in strips of 256 rows ({@link RasterPasses}): the LS-free indicator pass, which runs
- * beside the terrain, holds ≈ 120 B per strip cell (inputs, codes, two sets of seven map
- * buffers, the writers' tile rows: 0.39 GB at 12,821 columns), the soil-retention pass after it
- * ≈ 80 B per strip cell. Peak at 10 m ≈ 16 B × 179 M + 0.39 GB ≈ 3.3 GB, under {@code -Xmx4g}.
+ * the whole run, the no-data bits handed from the LS-free to the soil-retention part of the
+ * indicator pass (0.5 B/cell, {@link RasterPasses.Split}) from the start of that pass, and the LS
+ * factor (4 B/cell) from the terrain to the end of the soil-retention part. While LS is computed
+ * ({@link LsFactor#band}, on the terrain thread of {@link EarlyTerrain}): during the
+ * priority-flood the DEM (filled in place), data mask, reached-from links and pop order of the
+ * data cells, ≈ 11 B per grid cell when half the grid is data, plus the flood queue and 8 B per
+ * raised cell; afterwards DEM, mask, accumulation, directions and LS, 14 B per grid cell. Everything
+ * else is read and written in strips of 256 rows ({@link RasterPasses}): the LS-free part, which
+ * runs beside the terrain, holds ≈ 120 B per strip cell (inputs, codes, two sets of seven map
+ * buffers, the writers' tile rows: 0.39 GB at 12,821 columns), the soil-retention part ≈ 60 B.
+ * Peak for the city at 10 m (179 M cells) ≈ 16.5 B × 179 M + 0.39 GB ≈ 3.4 GB, under {@code -Xmx4g}.
  */
 public final class GepRun {
 
