@@ -320,10 +320,7 @@ public final class GepRun {
         };
         cancel.check("terrain", 0, 1);
         RasterPasses passes = new RasterPasses(v.rasters().grid(), v.index(), v.countyOfZone(), v.params(), cancel);
-        List<String> outputs = RasterPasses.outputs();
-        outputs.add("flood_reservoir_m3");
-        outputs.add("flood_lake_m3");
-        ZoneTotals totals = new ZoneTotals(v.index().zoneCount(), outputs);
+        ZoneTotals totals = totals(v);
         List<BandSource> inputs = new ArrayList<>();
         List<String> floatNames = new ArrayList<>();
         inputs.add(v.rasters().band(GepInputs.LAND_COVER.name()));
@@ -387,6 +384,13 @@ public final class GepRun {
         List<ZoneRow> rows = outputsWriter.rows();
         outputsWriter.write(tmp, provenance);
         return new Result(request.out(), v.index().zoneCount(), rows, ZoneRow.totalsByIndicator(rows));
+    }
+
+    private static ZoneTotals totals(Validated v) {
+        List<String> outputs = RasterPasses.outputs();
+        outputs.add("flood_reservoir_m3");
+        outputs.add("flood_lake_m3");
+        return new ZoneTotals(v.index().zoneCount(), outputs);
     }
 
     private static void addTableParts(Validated v, ZoneTotals totals) {
