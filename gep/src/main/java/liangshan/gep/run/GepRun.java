@@ -321,15 +321,8 @@ public final class GepRun {
         cancel.check("terrain", 0, 1);
         RasterPasses passes = new RasterPasses(v.rasters().grid(), v.index(), v.countyOfZone(), v.params(), cancel);
         ZoneTotals totals = totals(v);
-        List<BandSource> inputs = new ArrayList<>();
         List<String> floatNames = new ArrayList<>();
-        inputs.add(v.rasters().band(GepInputs.LAND_COVER.name()));
-        for (RasterInputs.File f : RasterInputs.FILES) {
-            if (f != RasterInputs.LAND_COVER && f != RasterInputs.DEM) {
-                inputs.add(v.rasters().band(f.input()));
-                floatNames.add(f.input());
-            }
-        }
+        List<BandSource> inputs = rasterInputs(v, floatNames);
         Path maps = Files.createDirectory(tmp.resolve("maps"));
         int strips = passes.strips();
         RasterPasses.Split split = passes.new Split();
@@ -384,6 +377,19 @@ public final class GepRun {
         List<ZoneRow> rows = outputsWriter.rows();
         outputsWriter.write(tmp, provenance);
         return new Result(request.out(), v.index().zoneCount(), rows, ZoneRow.totalsByIndicator(rows));
+    }
+
+    /** Land cover, then the float inputs but LS; their names into {@code floatNames}. */
+    private static List<BandSource> rasterInputs(Validated v, List<String> floatNames) {
+        List<BandSource> inputs = new ArrayList<>();
+        inputs.add(v.rasters().band(GepInputs.LAND_COVER.name()));
+        for (RasterInputs.File f : RasterInputs.FILES) {
+            if (f != RasterInputs.LAND_COVER && f != RasterInputs.DEM) {
+                inputs.add(v.rasters().band(f.input()));
+                floatNames.add(f.input());
+            }
+        }
+        return inputs;
     }
 
     private static ZoneTotals totals(Validated v) {
