@@ -36,11 +36,13 @@ import liangshan.raster.zonal.ZoneIndex;
  * arrays) and hands the strip's eight map buffers to two writer threads (the maps' Deflate runs
  * beside the next strip's reading and computing).
  *
- * <p><b>Memory per strip</b> ({@code s} = strip rows × width cells): the pixel loop's 7 float
- * input buffers (land cover, five inputs, LS; 28 B/cell), the int cover, county and zone-slot
- * arrays (12 B/cell) and {@value #MAP_SETS} sets of 8 float map buffers (64 B/cell): 104·s
- * bytes, 250 MB for 256-row strips of a 9,400-column grid; plus each of the 8 map writers'
- * 256-row tile buffer (4 B/cell, 77 MB together at that width).
+ * <p><b>Memory per strip</b> ({@code s} = strip rows × width cells): LS-free part — the pixel
+ * loop's 6 float input buffers (24 B/cell), the int cover, county and zone-slot arrays (12
+ * B/cell), {@value #MAP_SETS} sets of 7 float map buffers (56 B/cell) and the 7 map writers'
+ * 256-row tile buffers (28 B/cell): ≈ 120·s bytes, 0.39 GB at 256 rows × 12,821 columns;
+ * soil-retention part — two sets of 4 input buffers (read-ahead, 32 B/cell), the codes, one
+ * byte of no-data bits, two soil map buffers and one writer: ≈ 60·s bytes. Whole grid: the
+ * no-data bits handed from the first part to the second ({@link Split}, 0.5 B per grid cell).
  */
 final class RasterPasses {
 

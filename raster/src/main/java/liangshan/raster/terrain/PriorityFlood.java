@@ -24,8 +24,10 @@ import liangshan.raster.GridGeometry;
  * "reached from" links ({@link FlowRouting}). Because popped elevations never decrease, the pop
  * order is a topological order for flow: every cell's receiver was popped before it.
  *
- * <p>Memory: the DEM's float[] plus, per cell, a float (filled), an int (reached from), an int
- * (pop order) and a boolean; the heap grows with the flooding front (12 bytes per entry).
+ * <p>Memory: the DEM's float[] plus, per cell, a float (filled; none when filling in place), an
+ * int (reached from, which also marks the cells already queued) and an int per data cell (pop
+ * order); the data mask (a boolean per cell) while seeding; the heap grows with the flooding
+ * front (12 bytes per entry).
  *
  * @param grid the DEM's grid
  * @param filled filled elevations (NaN for no-data), row-major
