@@ -206,38 +206,6 @@ public final class FusedRegulating {
     }
 
     /**
-     * Which outputs {@link #compute(Part, Strip, float[][], double[][], long[], byte[])} produces.
-     * The LS factor feeds only soil retention, so a run computes everything else while LS is
-     * still being computed ({@link #WITHOUT_LS}) and soil retention once LS is ready ({@link
-     * #LS_PART}); together they give exactly what {@link #ALL} gives (each output and map is
-     * computed by the same expressions, in the same cell order; the histogram is counted by the
-     * first part without LS's no-data bit and moved to the right bins by the second).
-     */
-    public enum Part {
-        /** Every map, sum and the histogram. */
-        ALL,
-        /**
-         * Every map and sum except soil retention's, the histogram as if LS had data everywhere,
-         * and per cell the no-data bits of the inputs the second part does not read; LS ({@code
-         * floats[5]}) is not read.
-         */
-        WITHOUT_LS,
-        /**
-         * Soil retention's map and sum, and the histogram of the cells where LS is no-data moved
-         * to their bins; reads land cover, erosivity, erodibility and LS only (precipitation,
-         * evapotranspiration and NPP may be null: their no-data bits come from the first part);
-         * no cap factors needed.
-         */
-        LS_PART
-    }
-
-    /** Index of soil retention in {@link #INDICATORS} and of its output in the flattened {@link #OUTPUTS}. */
-    public static final int SOIL_RETENTION = 1;
-
-    /** The no-data bits that {@link Part#WITHOUT_LS} hands to {@link Part#LS_PART} per cell. */
-    private static final int LS_FREE_BITS = PRECIPITATION | ET | NPP;
-
-    /**
      * Computes one strip: {@code maps[i][k]} = the sum (as float) of indicator {@code i}'s outputs
      * at cell {@code k} (NaN where the class code is negative), {@code sums[o][slot[k]] +=} output
      * {@code o} (flattened {@link #OUTPUTS} order; zero values are skipped), and counts every cell
@@ -246,48 +214,30 @@ public final class FusedRegulating {
      * @throws InvalidInputException when a county with capacity has no cap factor
      */
     public void compute(Strip s, float[][] maps, double[][] sums, long[] tally) {
-        compute(Part.ALL, s, maps, sums, tally, null);
-    }
-
-    /**
-     * {@link #compute(Strip, float[][], double[][], long[])} restricted to {@code part}: maps and
-     * sums that the part does not produce are not touched (and may be null). {@code lsFree} (one
-     * byte per strip cell) is written by {@link Part#WITHOUT_LS} and read by {@link
-     * Part#LS_PART} for the same strip; {@code tally} must be the same array in both.
-     */
-    public void compute(Part part, Strip s, float[][] maps, double[][] sums, long[] tally, byte[] lsFree) {
         int[] cover = s.cover();
         int[] county = s.county();
         float[][] f = s.floats();
-        Cells cells = new Cells(s, maps, sums, part);
+        Cells cells = new Cells(s, maps, sums);
         for (int k = 0; k < s.cellCount(); k++) {
             int code = cover[k];
             int mask = (code == coverNoData ? COVER : 0)
                     | (county[k] == countyNoData ? COUNTY : 0)
+                    | noData(f[0][k], floatNoData[0], PRECIPITATION)
+                    | noData(f[1][k], floatNoData[1], ET)
                     | noData(f[2][k], floatNoData[2], EROSIVITY)
-                    | noData(f[3][k], floatNoData[3], ERODIBILITY);
-            if (part == Part.LS_PART) {
-                mask |= lsFree[k] | noData(f[5][k], floatNoData[5], LS);
-            } else {
-                mask |= noData(f[0][k], floatNoData[0], PRECIPITATION)
-                        | noData(f[1][k], floatNoData[1], ET)
-                        | noData(f[4][k], floatNoData[4], NPP)
-                        | (part == Part.ALL ? noData(f[5][k], floatNoData[5], LS) : 0);
-            }
+                    | noData(f[3][k], floatNoData[3], ERODIBILITY)
+                    | noData(f[4][k], floatNoData[4], NPP)
+                    | noData(f[5][k], floatNoData[5], LS);
             boolean isKnown = (mask & COVER) == 0 && code >= 0 && code < classes && known[code];
-            int bin = isKnown ? code : classes;
-            if (part == Part.LS_PART) {
-                if ((mask & LS) != 0) {
-                    tally[(mask & ~LS) * (classes + 1) + bin]--;
-                    tally[mask * (classes + 1) + bin]++;
-                }
+            tally[mask * (classes + 1) + (isKnown ? code : classes)]++;
+            if (isKnown) {
+                cells.known(k, code, mask);
             } else {
-                tally[mask * (classes + 1) + bin]++;
-                if (lsFree != null) {
-                    lsFree[k] = (byte) (mask & LS_FREE_BITS);
+                float v = code < 0 ? Float.NaN : 0f;
+                for (float[] map : maps) {
+                    map[k] = v;
                 }
             }
-            cells.cell(k, code, mask, isKnown);
         }
         cells.throwIfMissingFactors();
     }
@@ -307,10 +257,8 @@ public final class FusedRegulating {
         private final double[] air = new double[3];
         private final Factors waterCache;
         private final Factors airCache;
-        private final boolean soil;
-        private final boolean others;
 
-        Cells(Strip s, float[][] maps, double[][] sums, Part part) {
+        Cells(Strip s, float[][] maps, double[][] sums) {
             this.f = s.floats();
             this.county = s.county();
             this.slot = s.slot();
@@ -318,53 +266,21 @@ public final class FusedRegulating {
             this.sums = sums;
             this.waterCache = new Factors(RegulatingIndicators.WATER_PURIFICATION, waterFactors);
             this.airCache = new Factors(RegulatingIndicators.AIR_PURIFICATION, airFactors);
-            this.soil = part != Part.WITHOUT_LS;
-            this.others = part != Part.LS_PART;
-        }
-
-        /** Whether map {@code i} is written by this part. */
-        boolean writes(int i) {
-            return i == SOIL_RETENTION ? soil : others;
-        }
-
-        /** The maps and sums of cell {@code k}. */
-        void cell(int k, int code, int mask, boolean isKnown) {
-            if (isKnown) {
-                known(k, code, mask);
-            } else {
-                float v = code < 0 ? Float.NaN : 0f;
-                for (int i = 0; i < maps.length; i++) {
-                    if (writes(i)) {
-                        maps[i][k] = v;
-                    }
-                }
-            }
         }
 
         void known(int k, int code, int mask) {
             int z = slot[k];
-            if (soil) {
-                double sr = 0;
-                if ((mask & (EROSIVITY | ERODIBILITY | LS)) == 0 && counted[1][code]) {
-                    double potentialTonnesPerHectare = (double) f[2][k] * f[3][k] * f[5][k];
-                    sr = potentialTonnesPerHectare * (1 - coverFactor[code] * practiceFactor[code]) * hectares;
-                }
-                maps[1][k] = 0f + (float) sr;
-                add(1, z, sr);
-            }
-            if (others) {
-                notLs(k, code, mask, z);
-            }
-        }
-
-        /** Every output but soil retention's. */
-        private void notLs(int k, int code, int mask, int z) {
             double wc = 0;
             if ((mask & (PRECIPITATION | ET)) == 0 && counted[0][code]) {
                 double pMillimetres = f[0][k];
                 double etMillimetres = f[1][k];
                 double retainedMillimetres = Math.max(0, pMillimetres - alpha[code] * pMillimetres - etMillimetres);
                 wc = retainedMillimetres * a * WaterConservation.CUBIC_METRES_PER_MILLIMETRE_SQUARE_METRE;
+            }
+            double sr = 0;
+            if ((mask & (EROSIVITY | ERODIBILITY | LS)) == 0 && counted[1][code]) {
+                double potentialTonnesPerHectare = (double) f[2][k] * f[3][k] * f[5][k];
+                sr = potentialTonnesPerHectare * (1 - coverFactor[code] * practiceFactor[code]) * hectares;
             }
             double fr = counted[2][code] ? marshCubicMetres : 0;
             double co2 = 0;
@@ -379,10 +295,12 @@ public final class FusedRegulating {
                 o2 = t * OxygenRelease.O2_PER_CO2;
             }
             maps[0][k] = 0f + (float) wc;
+            maps[1][k] = 0f + (float) sr;
             maps[2][k] = 0f + (float) fr;
             maps[3][k] = 0f + (float) co2;
             maps[4][k] = 0f + (float) o2;
             add(0, z, wc);
+            add(1, z, sr);
             add(2, z, fr);
             add(3, z, co2);
             add(4, z, o2);

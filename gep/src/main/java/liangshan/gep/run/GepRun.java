@@ -24,11 +24,12 @@ import liangshan.gep.params.ParameterSets;
 import liangshan.gep.provenance.RunProvenance;
 import liangshan.gep.regulating.EmissionCapped.CapFactors;
 import liangshan.gep.regulating.FloodRegulation;
-import liangshan.gep.regulating.FusedRegulating.Part;
 import liangshan.gep.regulating.RegulatingIndicators;
 import liangshan.gep.spec.GepInputs;
 import liangshan.gep.spec.GepParameters;
+import liangshan.raster.Band;
 import liangshan.raster.BandSource;
+import liangshan.raster.PixelLoop;
 import liangshan.raster.terrain.LsFactor;
 import liangshan.raster.zonal.ZoneIndex;
 
@@ -38,18 +39,16 @@ import liangshan.raster.zonal.ZoneIndex;
  * provenance.json} and {@code report.html} into a temporary directory beside {@code out}, and
  * move it into place. A failed or cancelled run leaves no {@code out}.
  *
- * <p><b>Memory bound.</b> Whole-grid arrays: the zone index (2 B/cell below 65,535 zones) for
- * the whole run, the no-data bits handed from the LS-free to the soil-retention part of the
- * indicator pass (0.5 B/cell, {@link RasterPasses.Split}) from the start of that pass, and the LS
- * factor (4 B/cell) from the terrain to the end of the soil-retention part. While LS is computed
- * ({@link LsFactor#band}, on the terrain thread of {@link EarlyTerrain}): during the
- * priority-flood the DEM (filled in place), data mask, reached-from links and pop order of the
- * data cells, ≈ 11 B per grid cell when half the grid is data, plus the flood queue and 8 B per
- * raised cell; afterwards DEM, mask, accumulation, directions and LS, 14 B per grid cell. Everything
- * else is read and written in strips of 256 rows ({@link RasterPasses}): the LS-free part, which
- * runs beside the terrain, holds ≈ 120 B per strip cell (inputs, codes, two sets of seven map
- * buffers, the writers' tile rows: 0.39 GB at 12,821 columns), the soil-retention part ≈ 60 B.
- * Peak for the city at 10 m (179 M cells) ≈ 16.5 B × 179 M + 0.39 GB ≈ 3.4 GB, under {@code -Xmx4g}.
+ * <p><b>Memory bound.</b> Whole-grid arrays: the zone index (2 B/cell below 65,535 zones) and
+ * the LS factor (4 B/cell) for the whole run; while LS is computed ({@link LsFactor#band}): during
+ * the priority-flood the DEM (filled in place), data mask, reached-from links and the pop order
+ * of the data cells (≈ 11 B per grid cell when half the grid is data, plus the flood queue and
+ * 8 B per raised cell), afterwards DEM, mask, accumulation, directions and LS (14 B per grid cell:
+ * 2.5 GB for the 179 M-cell grid of the city at 10 m); everything else is read and written in
+ * strips of 256 rows (see {@link RasterPasses}). The terrain starts as soon as the rasters are
+ * open ({@link EarlyTerrain}), so its peak overlaps the rest of validation, whose only whole-grid
+ * array is the zone index (kept for the run in any case), and the capacity pass of {@link
+ * TerrainOverlap} (strip buffers only).
  */
 public final class GepRun {
 
@@ -319,69 +318,27 @@ public final class GepRun {
             progress.report(stage, done, total);
         };
         cancel.check("terrain", 0, 1);
-        RasterPasses passes = new RasterPasses(v.rasters().grid(), v.index(), v.countyOfZone(), v.params(), cancel);
-        ZoneTotals totals = totals(v);
-        List<String> floatNames = new ArrayList<>();
-        List<BandSource> inputs = rasterInputs(v, floatNames);
-        Path maps = Files.createDirectory(tmp.resolve("maps"));
-        int strips = passes.strips();
-        RasterPasses.Split split = passes.new Split();
+        Map<String, CapFactors> factors;
         Map<Path, String> digests;
-        EarlyTerrain.Result terrain;
-        // While the terrain thread fills the DEM: the capacity pass and every indicator but soil
-        // retention on this thread, the input digests on a side thread.
+        Band ls;
+        long demNoData;
         try (TerrainOverlap side = new TerrainOverlap(request, v, cancelled)) {
-            Map<String, CapFactors> factors = passes.capFactors(
-                    v.rasters().band(GepInputs.LAND_COVER.name()), v.tables().emissions());
-            cancel.check("capacity", strips, strips);
-            passes.indicators(
-                    Part.WITHOUT_LS,
-                    inputs.subList(0, 6),
-                    List.of(
-                            floatNames.get(0),
-                            floatNames.get(1),
-                            floatNames.get(2),
-                            floatNames.get(3),
-                            floatNames.get(4)),
-                    factors,
-                    totals,
-                    split,
-                    maps,
-                    0,
-                    2 * strips);
-            terrain = v.terrain().join(cancelled);
+            EarlyTerrain.Result terrain = v.terrain().join(cancelled);
+            demNoData = terrain.demNoData();
+            ls = terrain.ls();
+            cancel.check("terrain", 1, 1);
+            factors = side.capFactors();
             digests = side.digests();
         }
-        inputs.add(terrain.ls());
-        floatNames.add(GepInputs.LS_FACTOR.name());
-        passes.indicators(
-                Part.LS_PART,
-                List.of(inputs.get(0), inputs.get(3), inputs.get(4), inputs.get(6)),
-                List.of(floatNames.get(2), floatNames.get(3), floatNames.get(5)),
-                Map.of(),
-                totals,
-                split,
-                maps,
-                strips,
-                2 * strips);
-        Map<String, long[]> noData = new LinkedHashMap<>();
-        inputs.forEach(b -> noData.put(b.name(), new long[1]));
-        Map<String, QualityReport> quality = new LinkedHashMap<>();
-        passes.quality(split, inputs, quality, noData);
-        addTableParts(v, totals);
-        cancel.check("write", 0, 1);
-        Map<String, Long> noDataByFile = new LinkedHashMap<>();
-        noData.forEach((k, c) -> noDataByFile.put(k.equals("LS") ? "LS (dem.tif)" : k, c[0]));
-        noDataByFile.put(RasterInputs.DEM.fileName(), terrain.demNoData());
-        RunOutputs outputsWriter = new RunOutputs(request, v, totals, quality, noDataByFile, digests, clock);
-        List<ZoneRow> rows = outputsWriter.rows();
-        outputsWriter.write(tmp, provenance);
-        return new Result(request.out(), v.index().zoneCount(), rows, ZoneRow.totalsByIndicator(rows));
-    }
-
-    /** Land cover, then the float inputs but LS; their names into {@code floatNames}. */
-    private static List<BandSource> rasterInputs(Validated v, List<String> floatNames) {
+        int strips = (v.rasters().grid().height() + PixelLoop.DEFAULT_STRIP_ROWS - 1) / PixelLoop.DEFAULT_STRIP_ROWS;
+        cancel.check("capacity", strips, strips);
+        RasterPasses passes = new RasterPasses(v.rasters().grid(), v.index(), v.countyOfZone(), v.params(), cancel);
+        List<String> outputs = RasterPasses.outputs();
+        outputs.add("flood_reservoir_m3");
+        outputs.add("flood_lake_m3");
+        ZoneTotals totals = new ZoneTotals(v.index().zoneCount(), outputs);
         List<BandSource> inputs = new ArrayList<>();
+        List<String> floatNames = new ArrayList<>();
         inputs.add(v.rasters().band(GepInputs.LAND_COVER.name()));
         for (RasterInputs.File f : RasterInputs.FILES) {
             if (f != RasterInputs.LAND_COVER && f != RasterInputs.DEM) {
@@ -389,14 +346,22 @@ public final class GepRun {
                 floatNames.add(f.input());
             }
         }
-        return inputs;
-    }
-
-    private static ZoneTotals totals(Validated v) {
-        List<String> outputs = RasterPasses.outputs();
-        outputs.add("flood_reservoir_m3");
-        outputs.add("flood_lake_m3");
-        return new ZoneTotals(v.index().zoneCount(), outputs);
+        inputs.add(ls);
+        floatNames.add(GepInputs.LS_FACTOR.name());
+        Map<String, long[]> noData = new LinkedHashMap<>();
+        inputs.forEach(b -> noData.put(b.name(), new long[1]));
+        Map<String, QualityReport> quality = new LinkedHashMap<>();
+        Path maps = Files.createDirectory(tmp.resolve("maps"));
+        passes.indicators(inputs, floatNames, factors, totals, quality, noData, maps);
+        addTableParts(v, totals);
+        cancel.check("write", 0, 1);
+        Map<String, Long> noDataByFile = new LinkedHashMap<>();
+        noData.forEach((k, c) -> noDataByFile.put(k.equals("LS") ? "LS (dem.tif)" : k, c[0]));
+        noDataByFile.put(RasterInputs.DEM.fileName(), demNoData);
+        RunOutputs outputsWriter = new RunOutputs(request, v, totals, quality, noDataByFile, digests, clock);
+        List<ZoneRow> rows = outputsWriter.rows();
+        outputsWriter.write(tmp, provenance);
+        return new Result(request.out(), v.index().zoneCount(), rows, ZoneRow.totalsByIndicator(rows));
     }
 
     private static void addTableParts(Validated v, ZoneTotals totals) {

@@ -14,13 +14,19 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BooleanSupplier;
 import liangshan.gep.provenance.Sha256;
+import liangshan.gep.regulating.EmissionCapped.CapFactors;
+import liangshan.gep.spec.GepInputs;
 
 /**
- * The SHA-256 of every input file for the provenance record, computed on one side thread while
- * the terrain thread fills the DEM and the run's thread computes the LS-free indicators (same
- * result as computing them at the end). The side thread checks {@code cancelled} once per file;
- * {@link #close()} stops it at the next check and waits for it, so a failed or cancelled run
- * leaves nothing running.
+ * Work that does not need the LS factor, run on one side thread while the (mostly sequential)
+ * terrain stage runs on the caller's: the SHA-256 of every input file for the provenance record,
+ * then the emission-capacity pass (§R4, §R5 pass 1). Both give the same result as when run
+ * after the terrain; the priority-flood keeps one core busy and the other was idle.
+ *
+ * <p>The side pass checks {@code cancelled} once per strip (and once per file) but reports no
+ * progress (the progress callback is only called from the run's own thread); {@link #close()}
+ * stops it at the next check and waits for the side thread, so a failed or cancelled run leaves nothing running. Memory: the capacity pass's
+ * strip buffers (see {@link RasterPasses}) on top of the terrain's peak.
  */
 final class TerrainOverlap implements AutoCloseable {
 
@@ -30,10 +36,17 @@ final class TerrainOverlap implements AutoCloseable {
         return t;
     });
     private final Future<Map<Path, String>> digests;
+    private final Future<Map<String, CapFactors>> factors;
 
     private final AtomicBoolean stop = new AtomicBoolean();
 
     TerrainOverlap(GepRun.Request request, GepRun.Validated v, BooleanSupplier cancelled) {
+        RasterPasses passes =
+                new RasterPasses(v.rasters().grid(), v.index(), v.countyOfZone(), v.params(), (stage, done, total) -> {
+                    if (stop.get() || cancelled.getAsBoolean()) {
+                        throw new GepRun.CancelledException(stage);
+                    }
+                });
         List<Path> files = new ArrayList<>(v.rasters().paths().values());
         files.addAll(v.tables().files().values());
         files.add(request.zones());
@@ -47,11 +60,18 @@ final class TerrainOverlap implements AutoCloseable {
             }
             return out;
         });
+        factors = side.submit(() -> passes.capFactors(
+                v.rasters().band(GepInputs.LAND_COVER.name()), v.tables().emissions()));
     }
 
     /** SHA-256 (hex) of every input file, by path. */
     Map<Path, String> digests() {
         return join(digests);
+    }
+
+    /** The cap factors of the capacity pass. */
+    Map<String, CapFactors> capFactors() {
+        return join(factors);
     }
 
     private static <T> T join(Future<T> f) {
@@ -78,6 +98,7 @@ final class TerrainOverlap implements AutoCloseable {
     public void close() {
         stop.set(true);
         digests.cancel(false);
+        factors.cancel(false);
         side.shutdown();
         try {
             side.awaitTermination(1, TimeUnit.HOURS);

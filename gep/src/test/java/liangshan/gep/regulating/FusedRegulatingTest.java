@@ -202,68 +202,6 @@ class FusedRegulatingTest {
     }
 
     @ParameterizedTest(name = "seed {0}")
-    @ValueSource(longs = {7, 8, 9})
-    void the_ls_free_part_and_the_ls_part_together_equal_the_whole_pass(long seed) {
-        System.out.println("FusedRegulatingTest parts seed " + seed);
-        double area = 100.0;
-        Window w = window(seed, 5000);
-        Map<String, CapFactors> factors = sameCapacity(w, w.cells(area), area, seed);
-        FusedRegulating fused = new FusedRegulating(set, area, factors, -1, -1, floatNoData());
-        int outputs = FusedRegulating.OUTPUTS.stream().mapToInt(List::size).sum();
-        int mapCount = FusedRegulating.INDICATORS.size();
-        double[][] wholeSums = new double[outputs][ZONES + 1];
-        float[][] wholeMaps = new float[mapCount][w.n()];
-        long[] wholeTally = fused.newTally();
-        fused.compute(w.strip(), wholeMaps, wholeSums, wholeTally);
-
-        // Part 1 without the LS array (as while the terrain runs), soil retention's map absent.
-        float[][] floatsWithoutLs = w.floats().clone();
-        floatsWithoutLs[5] = null;
-        FusedRegulating.Strip withoutLs =
-                new FusedRegulating.Strip(w.n(), w.cover(), w.county(), w.slot(), floatsWithoutLs);
-        double[][] sums = new double[outputs][ZONES + 1];
-        float[][] maps = new float[mapCount][w.n()];
-        maps[FusedRegulating.SOIL_RETENTION] = null;
-        long[] tally = fused.newTally();
-        byte[] lsFree = new byte[w.n()];
-        fused.compute(FusedRegulating.Part.WITHOUT_LS, withoutLs, maps, sums, tally, lsFree);
-        assertThat(sums[FusedRegulating.SOIL_RETENTION]).containsOnly(0.0);
-        // Part 2 reads land cover, erosivity, erodibility and LS only; no cap factors.
-        float[][] soilInputs = new float[FusedRegulating.FLOAT_INPUTS.size()][];
-        for (int i : new int[] {2, 3, 5}) {
-            soilInputs[i] = w.floats()[i];
-        }
-        float[][] soilOnly = new float[mapCount][];
-        soilOnly[FusedRegulating.SOIL_RETENTION] = new float[w.n()];
-        new FusedRegulating(set, area, Map.of(), -1, -1, floatNoData())
-                .compute(
-                        FusedRegulating.Part.LS_PART,
-                        new FusedRegulating.Strip(w.n(), w.cover(), w.county(), w.slot(), soilInputs),
-                        soilOnly,
-                        sums,
-                        tally,
-                        lsFree);
-        maps[FusedRegulating.SOIL_RETENTION] = soilOnly[FusedRegulating.SOIL_RETENTION];
-
-        for (int i = 0; i < mapCount; i++) {
-            for (int k = 0; k < w.n(); k++) {
-                assertThat(Float.floatToIntBits(maps[i][k]))
-                        .as("map %s cell %d", FusedRegulating.INDICATORS.get(i), k)
-                        .isEqualTo(Float.floatToIntBits(wholeMaps[i][k]));
-            }
-        }
-        for (int o = 0; o < outputs; o++) {
-            for (int z = 0; z <= ZONES; z++) {
-                assertThat(Double.doubleToLongBits(sums[o][z]))
-                        .as("sum %d zone %d", o, z)
-                        .isEqualTo(Double.doubleToLongBits(wholeSums[o][z]));
-            }
-        }
-        assertThat(wholeSums[FusedRegulating.SOIL_RETENTION][1]).isPositive();
-        assertThat(tally).containsExactly(wholeTally);
-    }
-
-    @ParameterizedTest(name = "seed {0}")
     @ValueSource(longs = {5})
     void a_county_without_a_factor_is_rejected(long seed) {
         Window w = window(seed, 500);

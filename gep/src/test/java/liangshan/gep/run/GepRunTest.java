@@ -380,33 +380,6 @@ class GepRunTest {
         }
     }
 
-    @Test
-    void cancellation_after_the_terrain_leaves_nothing_and_no_thread() throws IOException {
-        TinyInputs in = new TinyInputs(tmp.resolve("in"));
-        Path zones = in.writeAll();
-        Path out = tmp.resolve("out");
-        AtomicInteger soilStrips = new AtomicInteger();
-        List<String> stages = new ArrayList<>();
-        // Cancelled once the soil-retention part (the second half of the indicator strips, after
-        // the terrain) has started.
-        assertThatThrownBy(() -> new GepRun(CLOCK)
-                        .run(
-                                new GepRun.Request(in.dir, zones, SET, 2025, out),
-                                (stage, done, total) -> {
-                                    stages.add(stage + " " + done + "/" + total);
-                                    if (stage.equals("indicators") && 2 * done >= total) {
-                                        soilStrips.incrementAndGet();
-                                    }
-                                },
-                                () -> soilStrips.get() > 0))
-                .isInstanceOf(GepRun.CancelledException.class);
-        assertThat(stages).contains("indicators 0/2", "indicators 1/2").doesNotContain("write 1/1");
-        assertThat(out).doesNotExist();
-        for (String name : List.of("gep-run-terrain", "gep-run-side", "gep-run-maps-0", "pixel-loop-reader")) {
-            assertThat(threadAlive(name)).as(name + " after a cancelled run").isFalse();
-        }
-    }
-
     private InvalidInputException rejected(TinyInputs in, Path zones) {
         Path out = tmp.resolve("out");
         InvalidInputException e =
@@ -427,13 +400,9 @@ class GepRunTest {
     }
 
     private static boolean terrainThreadAlive() {
-        return threadAlive("gep-run-terrain");
-    }
-
-    private static boolean threadAlive(String name) {
         for (int i = 0; i < 50; i++) {
             if (Thread.getAllStackTraces().keySet().stream()
-                    .noneMatch(t -> t.getName().equals(name) && t.isAlive())) {
+                    .noneMatch(t -> t.getName().equals("gep-run-terrain") && t.isAlive())) {
                 return false;
             }
             try {
