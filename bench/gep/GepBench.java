@@ -6,8 +6,7 @@ import liangshan.gep.run.GepRun;
  * Runs {@link GepRun} directly (no Spring, no embedded PostgreSQL), the same engine call as
  * {@code liangshan gep run}, and prints the elapsed time at each progress stage to stderr, at the
  * end of each stage and after a pause of more than a second (and three times the previous
- * interval) between two reports of a stage
- * (the indicator pass waiting for the terrain: its LS-free part runs during the priority-flood).
+ * interval) between two reports of a stage (e.g. a pass waiting for another thread).
  * Run with Java's single-file launcher and the application's libraries on the class path:
  * {@code java -cp 'work/lib/*' bench/gep/GepBench.java INPUTS ZONES PARAMS YEAR OUT}.
  */
@@ -21,8 +20,7 @@ public final class GepBench {
         long[] previous = {t0, 0};
         GepRun.Progress progress = (stage, done, total) -> {
             long now = System.nanoTime();
-            // indicators total/2: the LS-free part is done (the soil-retention part follows the terrain).
-            if (!stage.equals(last[0]) || done == total || (stage.equals("indicators") && 2 * done == total)) {
+            if (!stage.equals(last[0]) || done == total) {
                 System.err.printf("[java] %7.1f s  %s %d/%d%n", (now - t0) / 1e9, stage, done, total);
                 last[0] = stage;
             } else if (now - previous[0] > 1_000_000_000L && now - previous[0] > 3 * previous[1]) {
