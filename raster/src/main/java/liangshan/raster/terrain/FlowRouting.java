@@ -34,27 +34,20 @@ public record FlowRouting(GridGeometry grid, byte[] direction, int[] accumulatio
 
     /** D8 codes of every cell of {@code flood}'s filled surface (see the class comment). */
     static byte[] directions(PriorityFlood flood) {
+        GridGeometry g = flood.grid();
+        int w = g.width();
+        int h = g.height();
         float[] z = flood.filled();
+        double[] distance = D8.distances(g.cellWidth(), g.cellHeight());
+        byte[] direction = new byte[z.length];
         boolean[] valid = new boolean[z.length];
-        int w = flood.grid().width();
+        int[] from = flood.reachedFrom();
         // Rows are independent (each writes only its own cells): two threads, same result.
-        RowBlocks.forEach(flood.grid().height(), (r0, r1) -> {
+        RowBlocks.forEach(h, (r0, r1) -> {
             for (int i = r0 * w; i < r1 * w; i++) {
                 valid[i] = !Float.isNaN(z[i]);
             }
         });
-        return directions(flood.grid(), z, valid, flood.reachedFrom());
-    }
-
-    /**
-     * D8 codes of every cell of a filled surface {@code z} whose data cells are {@code valid}
-     * (the values of the other cells are not read), with the priority-flood's reached-from links.
-     */
-    static byte[] directions(GridGeometry g, float[] z, boolean[] valid, int[] from) {
-        int w = g.width();
-        int h = g.height();
-        double[] distance = D8.distances(g.cellWidth(), g.cellHeight());
-        byte[] direction = new byte[z.length];
         RowBlocks.forEach(h, (r0, r1) -> {
             for (int r = r0; r < r1; r++) {
                 for (int c = 0; c < w; c++) {

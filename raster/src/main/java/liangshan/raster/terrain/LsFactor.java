@@ -75,14 +75,11 @@ public record LsFactor(SlopeAspect slopeAspect, PriorityFlood flood, FlowRouting
 
     /**
      * The LS band only, equal cell for cell to {@code compute(dem, maxSlopeLengthMetres).ls()}, with
-     * a lower peak memory (for whole-city grids at 10 m): the DEM's own array is filled in place
-     * ({@code PriorityFlood.fillInPlace}) and restored once the D8 directions are known, the
-     * "reached from" array is reused for the accumulation, and Horn's slope and aspect are computed
-     * per cell inside the LS loop instead of being kept as grids. {@code dem}'s values are changed
-     * during the call (restored before it returns or throws): do not read them concurrently. Peak
-     * ≈ 14 B per grid cell (DEM, data mask, reached-from/accumulation, directions, LS; during the
-     * fill the pop order of the data cells instead of LS) plus the priority-flood queue and 8 B
-     * per raised cell, against ≈ 33 B for {@link #compute}.
+     * a lower peak memory (for whole-city grids at 10 m): fill and route first, reuse the
+     * "reached from" array for the accumulation and the filled DEM's array for LS, and compute
+     * Horn's slope and aspect per cell inside the LS loop instead of keeping them as grids. Peak
+     * ≈ 19 B per grid cell (DEM, filled, reached-from/accumulation, pop order of the data cells,
+     * directions, masks) plus the priority-flood queue, against ≈ 33 B for {@link #compute}.
      *
      * @throws IllegalArgumentException if the cells are not square, L_max is not positive or the
      *     DEM is smaller than 3 × 3
@@ -113,26 +110,20 @@ public record LsFactor(SlopeAspect slopeAspect, PriorityFlood flood, FlowRouting
             throw new IllegalArgumentException(
                     dem.name() + ": Horn's method needs at least 3 × 3 cells, got " + w + " × " + h);
         }
-        float[] z = dem.values();
-        boolean[] valid = DemMask.valid(dem);
-        // The DEM's array holds the filled surface until the directions are known, then its own
-        // values again (Horn's slope and aspect come from the original DEM).
-        PriorityFlood.Links flood = PriorityFlood.fillInPlace(g, z, valid, stop);
-        byte[] direction;
-        try {
-            stopIf(stop);
-            direction = FlowRouting.directions(g, z, valid, flood.reachedFrom());
-        } finally {
-            flood.raised().restore(z);
-        }
+        PriorityFlood flood = PriorityFlood.fill(dem, stop);
+        stopIf(stop);
+        byte[] direction = FlowRouting.directions(flood);
+        stopIf(stop);
         int[] acc = flood.reachedFrom();
         int[] order = flood.popOrder();
+        float[] ls = flood.filled();
         flood = null;
         java.util.Arrays.fill(acc, 0);
         FlowRouting.accumulate(order, direction, w, acc);
         order = null;
         stopIf(stop);
-        float[] ls = new float[z.length];
+        float[] z = dem.values();
+        boolean[] valid = DemMask.valid(dem);
         double d = g.cellWidth();
         double area = g.cellAreaSquareMetres();
         double cap = maxSlopeLengthMetres * d;
