@@ -120,15 +120,7 @@ class FormPreviews {
      */
     @Transactional(readOnly = true)
     LeasePreview lease(Actor actor, LeaseInput in) {
-        PackageInfo pkg =
-                in.packageId() == null ? null : packages.find(in.packageId()).orElse(null);
-        if (pkg == null || !actor.canRead(pkg.villageCode())) {
-            throw new ApiException(HttpStatus.NOT_FOUND, "distribution.package.not-found", in.packageId());
-        }
-        DistributionAccess.cooperativeWrite(actor, pkg.villageCode());
-        if (!"leased".equals(pkg.status()) || !"cooperative".equals(pkg.lesseeKind())) {
-            throw new ApiException(HttpStatus.CONFLICT, "distribution.package.not-leased", pkg.id());
-        }
+        PackageInfo pkg = LeaseService.leasablePackage(packages, actor, in);
         LeaseService.Terms t = LeaseService.terms(in);
         if (jdbc.sql("select count(*) from dist_lease where package_id = ? and status <> 'rejected'")
                         .param(pkg.id())

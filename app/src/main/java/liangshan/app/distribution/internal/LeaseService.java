@@ -113,15 +113,7 @@ class LeaseService {
 
     @Transactional
     LeaseView create(Actor actor, LeaseInput in) {
-        PackageInfo pkg =
-                in.packageId() == null ? null : packages.find(in.packageId()).orElse(null);
-        if (pkg == null || !actor.canRead(pkg.villageCode())) {
-            throw new ApiException(HttpStatus.NOT_FOUND, "distribution.package.not-found", in.packageId());
-        }
-        DistributionAccess.cooperativeWrite(actor, pkg.villageCode());
-        if (!"leased".equals(pkg.status()) || !"cooperative".equals(pkg.lesseeKind())) {
-            throw new ApiException(HttpStatus.CONFLICT, "distribution.package.not-leased", pkg.id());
-        }
+        PackageInfo pkg = leasablePackage(packages, actor, in);
         Terms t = terms(in);
         if (jdbc.sql("select count(*) from dist_lease where package_id = ? and status <> 'rejected'")
                         .param(pkg.id())
@@ -210,6 +202,23 @@ class LeaseService {
     }
 
     /** The lease's terms, or 400 with every problem of the input. */
+    /**
+     * The package {@code in} names, if the actor may lease it to its cooperative: 404 unknown or out of
+     * scope, 403 not a cooperative writer, 409 not leased to a cooperative (the lease command and its preview).
+     */
+    static PackageInfo leasablePackage(AssetPackages packages, Actor actor, LeaseInput in) {
+        PackageInfo pkg =
+                in.packageId() == null ? null : packages.find(in.packageId()).orElse(null);
+        if (pkg == null || !actor.canRead(pkg.villageCode())) {
+            throw new ApiException(HttpStatus.NOT_FOUND, "distribution.package.not-found", in.packageId());
+        }
+        DistributionAccess.cooperativeWrite(actor, pkg.villageCode());
+        if (!"leased".equals(pkg.status()) || !"cooperative".equals(pkg.lesseeKind())) {
+            throw new ApiException(HttpStatus.CONFLICT, "distribution.package.not-leased", pkg.id());
+        }
+        return pkg;
+    }
+
     static Terms terms(LeaseInput in) {
         List<FieldProblem> problems = new ArrayList<>();
         Long rent = Amounts.fen(in.annualRentYuan(), true, "annualRentYuan", "distribution.lease.bad-rent", problems);
