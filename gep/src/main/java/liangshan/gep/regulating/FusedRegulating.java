@@ -206,6 +206,46 @@ public final class FusedRegulating {
     }
 
     /**
+     * Which indicators {@link #compute(Part, Strip, float[][], double[][], long[])} computes. The
+     * LS factor feeds soil retention only, so a run computes the other seven while the terrain
+     * stage still computes LS ({@link #WITHOUT_LS}) and soil retention once LS is ready ({@link
+     * #SOIL_RETENTION}). Each part writes only its own maps and sums, with the same expressions
+     * in the same cell order as {@link #ALL}, and counts its own histogram over the no-data bits
+     * of the inputs it reads; {@link #quality(long[], long[], long)} and {@link
+     * #floatNoData(long[], long[])} combine the two histograms into what {@link #ALL} gives.
+     */
+    public enum Part {
+        /** All eight indicators; every float input is read. */
+        ALL(EROSIVITY | ERODIBILITY | LS | PRECIPITATION | ET | NPP),
+        /** Every indicator but soil retention: reads precipitation, ET and NPP (others may be null). */
+        WITHOUT_LS(PRECIPITATION | ET | NPP),
+        /** Soil retention only: reads erosivity, erodibility and LS (others may be null); no cap factors needed. */
+        SOIL_RETENTION(EROSIVITY | ERODIBILITY | LS);
+
+        private final int floatBits;
+
+        Part(int floatBits) {
+            this.floatBits = floatBits;
+        }
+
+        /** Whether this part reads float input {@code i} ({@link #FLOAT_INPUTS} order). */
+        public boolean reads(int i) {
+            return (floatBits & FLOAT_BITS[i]) != 0;
+        }
+
+        /** Whether this part computes indicator {@code i} ({@link #INDICATORS} order). */
+        public boolean computes(int i) {
+            return this == ALL || (i == SOIL ? this == SOIL_RETENTION : this == WITHOUT_LS);
+        }
+    }
+
+    /** Mask bit of each float input, {@link #FLOAT_INPUTS} order. */
+    private static final int[] FLOAT_BITS = {PRECIPITATION, ET, EROSIVITY, ERODIBILITY, NPP, LS};
+
+    /** Index of soil retention in {@link #INDICATORS}. */
+    private static final int SOIL = 1;
+
+    /**
      * Computes one strip: {@code maps[i][k]} = the sum (as float) of indicator {@code i}'s outputs
      * at cell {@code k} (NaN where the class code is negative), {@code sums[o][slot[k]] +=} output
      * {@code o} (flattened {@link #OUTPUTS} order; zero values are skipped), and counts every cell
@@ -214,20 +254,35 @@ public final class FusedRegulating {
      * @throws InvalidInputException when a county with capacity has no cap factor
      */
     public void compute(Strip s, float[][] maps, double[][] sums, long[] tally) {
+        compute(Part.ALL, s, maps, sums, tally);
+    }
+
+    /**
+     * {@link #compute(Strip, float[][], double[][], long[])} restricted to {@code part}: the maps
+     * and sums of indicators the part does not compute are not touched (their map buffers may be
+     * null), the float inputs it does not read may be null, and {@code tally} counts only the
+     * no-data bits of the inputs it reads (use one histogram per part).
+     */
+    public void compute(Part part, Strip s, float[][] maps, double[][] sums, long[] tally) {
         int[] cover = s.cover();
         int[] county = s.county();
         float[][] f = s.floats();
-        Cells cells = new Cells(s, maps, sums);
+        Cells cells = new Cells(s, maps, sums, part);
+        boolean others = part != Part.SOIL_RETENTION;
+        boolean soil = part != Part.WITHOUT_LS;
         for (int k = 0; k < s.cellCount(); k++) {
             int code = cover[k];
-            int mask = (code == coverNoData ? COVER : 0)
-                    | (county[k] == countyNoData ? COUNTY : 0)
-                    | noData(f[0][k], floatNoData[0], PRECIPITATION)
-                    | noData(f[1][k], floatNoData[1], ET)
-                    | noData(f[2][k], floatNoData[2], EROSIVITY)
-                    | noData(f[3][k], floatNoData[3], ERODIBILITY)
-                    | noData(f[4][k], floatNoData[4], NPP)
-                    | noData(f[5][k], floatNoData[5], LS);
+            int mask = (code == coverNoData ? COVER : 0) | (county[k] == countyNoData ? COUNTY : 0);
+            if (others) {
+                mask |= noData(f[0][k], floatNoData[0], PRECIPITATION)
+                        | noData(f[1][k], floatNoData[1], ET)
+                        | noData(f[4][k], floatNoData[4], NPP);
+            }
+            if (soil) {
+                mask |= noData(f[2][k], floatNoData[2], EROSIVITY)
+                        | noData(f[3][k], floatNoData[3], ERODIBILITY)
+                        | noData(f[5][k], floatNoData[5], LS);
+            }
             boolean isKnown = (mask & COVER) == 0 && code >= 0 && code < classes && known[code];
             tally[mask * (classes + 1) + (isKnown ? code : classes)]++;
             if (isKnown) {
@@ -235,7 +290,9 @@ public final class FusedRegulating {
             } else {
                 float v = code < 0 ? Float.NaN : 0f;
                 for (float[] map : maps) {
-                    map[k] = v;
+                    if (map != null) {
+                        map[k] = v;
+                    }
                 }
             }
         }
@@ -257,8 +314,10 @@ public final class FusedRegulating {
         private final double[] air = new double[3];
         private final Factors waterCache;
         private final Factors airCache;
+        private final boolean soil;
+        private final boolean others;
 
-        Cells(Strip s, float[][] maps, double[][] sums) {
+        Cells(Strip s, float[][] maps, double[][] sums, Part part) {
             this.f = s.floats();
             this.county = s.county();
             this.slot = s.slot();
@@ -266,21 +325,34 @@ public final class FusedRegulating {
             this.sums = sums;
             this.waterCache = new Factors(RegulatingIndicators.WATER_PURIFICATION, waterFactors);
             this.airCache = new Factors(RegulatingIndicators.AIR_PURIFICATION, airFactors);
+            this.soil = part.computes(SOIL);
+            this.others = part.computes(0);
         }
 
         void known(int k, int code, int mask) {
             int z = slot[k];
+            if (soil) {
+                double sr = 0;
+                if ((mask & (EROSIVITY | ERODIBILITY | LS)) == 0 && counted[SOIL][code]) {
+                    double potentialTonnesPerHectare = (double) f[2][k] * f[3][k] * f[5][k];
+                    sr = potentialTonnesPerHectare * (1 - coverFactor[code] * practiceFactor[code]) * hectares;
+                }
+                maps[SOIL][k] = 0f + (float) sr;
+                add(1, z, sr);
+            }
+            if (others) {
+                withoutLs(k, code, mask, z);
+            }
+        }
+
+        /** Every output but soil retention's. */
+        private void withoutLs(int k, int code, int mask, int z) {
             double wc = 0;
             if ((mask & (PRECIPITATION | ET)) == 0 && counted[0][code]) {
                 double pMillimetres = f[0][k];
                 double etMillimetres = f[1][k];
                 double retainedMillimetres = Math.max(0, pMillimetres - alpha[code] * pMillimetres - etMillimetres);
                 wc = retainedMillimetres * a * WaterConservation.CUBIC_METRES_PER_MILLIMETRE_SQUARE_METRE;
-            }
-            double sr = 0;
-            if ((mask & (EROSIVITY | ERODIBILITY | LS)) == 0 && counted[1][code]) {
-                double potentialTonnesPerHectare = (double) f[2][k] * f[3][k] * f[5][k];
-                sr = potentialTonnesPerHectare * (1 - coverFactor[code] * practiceFactor[code]) * hectares;
             }
             double fr = counted[2][code] ? marshCubicMetres : 0;
             double co2 = 0;
@@ -295,12 +367,10 @@ public final class FusedRegulating {
                 o2 = t * OxygenRelease.O2_PER_CO2;
             }
             maps[0][k] = 0f + (float) wc;
-            maps[1][k] = 0f + (float) sr;
             maps[2][k] = 0f + (float) fr;
             maps[3][k] = 0f + (float) co2;
             maps[4][k] = 0f + (float) o2;
             add(0, z, wc);
-            add(1, z, sr);
             add(2, z, fr);
             add(3, z, co2);
             add(4, z, o2);
@@ -509,6 +579,30 @@ public final class FusedRegulating {
             out.put(INDICATORS.get(i), r);
         }
         return out;
+    }
+
+    /**
+     * The quality reports from the histograms of {@link Part#WITHOUT_LS} and {@link
+     * Part#SOIL_RETENTION} over the same {@code cells} cells: equal to {@link #quality(long[],
+     * long)} of one {@link Part#ALL} histogram (an indicator's report depends only on the no-data
+     * bits of the inputs it needs, and each part counts exactly those of its indicators).
+     */
+    public Map<String, QualityReport> quality(long[] withoutLs, long[] soilRetention, long cells) {
+        Map<String, QualityReport> out = quality(withoutLs, cells);
+        out.put(INDICATORS.get(SOIL), quality(soilRetention, cells).get(INDICATORS.get(SOIL)));
+        return out;
+    }
+
+    /** {@link #floatNoData(long[])} from the histograms of the two parts (each input from the part that reads it). */
+    public long[] floatNoData(long[] withoutLs, long[] soilRetention) {
+        long[] a = floatNoData(withoutLs);
+        long[] b = floatNoData(soilRetention);
+        for (int i = 0; i < a.length; i++) {
+            if (Part.SOIL_RETENTION.reads(i)) {
+                a[i] = b[i];
+            }
+        }
+        return a;
     }
 
     /** No-data cells of each float input ({@link #FLOAT_INPUTS} order) in a histogram. */

@@ -43,7 +43,7 @@ final class EarlyTerrain implements AutoCloseable {
 
     EarlyTerrain(Path dem, double maxSlopeLengthMetres) {
         result = thread.submit(() -> {
-            Band band = GeoTiff.read(dem, "m");
+            Band band = GeoTiff.read(dem, "m", 2);
             long noData = countNoData(band);
             Band ls = LsFactor.band(band, maxSlopeLengthMetres, stop::get);
             return new Result(ls, noData);

@@ -22,8 +22,8 @@ import liangshan.gep.cell.QualityReport;
 import liangshan.gep.params.ParameterSet;
 import liangshan.gep.params.ParameterSets;
 import liangshan.gep.provenance.RunProvenance;
-import liangshan.gep.regulating.EmissionCapped.CapFactors;
 import liangshan.gep.regulating.FloodRegulation;
+import liangshan.gep.regulating.FusedRegulating;
 import liangshan.gep.regulating.RegulatingIndicators;
 import liangshan.gep.spec.GepInputs;
 import liangshan.gep.spec.GepParameters;
@@ -318,50 +318,55 @@ public final class GepRun {
             progress.report(stage, done, total);
         };
         cancel.check("terrain", 0, 1);
-        Map<String, CapFactors> factors;
-        Map<Path, String> digests;
-        Band ls;
-        long demNoData;
-        try (TerrainOverlap side = new TerrainOverlap(request, v, cancelled)) {
-            EarlyTerrain.Result terrain = v.terrain().join(cancelled);
-            demNoData = terrain.demNoData();
-            ls = terrain.ls();
-            cancel.check("terrain", 1, 1);
-            factors = side.capFactors();
-            digests = side.digests();
-        }
-        int strips = (v.rasters().grid().height() + PixelLoop.DEFAULT_STRIP_ROWS - 1) / PixelLoop.DEFAULT_STRIP_ROWS;
-        cancel.check("capacity", strips, strips);
-        RasterPasses passes = new RasterPasses(v.rasters().grid(), v.index(), v.countyOfZone(), v.params(), cancel);
         List<String> outputs = RasterPasses.outputs();
         outputs.add("flood_reservoir_m3");
         outputs.add("flood_lake_m3");
         ZoneTotals totals = new ZoneTotals(v.index().zoneCount(), outputs);
-        List<BandSource> inputs = new ArrayList<>();
-        List<String> floatNames = new ArrayList<>();
-        inputs.add(v.rasters().band(GepInputs.LAND_COVER.name()));
-        for (RasterInputs.File f : RasterInputs.FILES) {
-            if (f != RasterInputs.LAND_COVER && f != RasterInputs.DEM) {
-                inputs.add(v.rasters().band(f.input()));
-                floatNames.add(f.input());
-            }
-        }
-        inputs.add(ls);
-        floatNames.add(GepInputs.LS_FACTOR.name());
-        Map<String, long[]> noData = new LinkedHashMap<>();
-        inputs.forEach(b -> noData.put(b.name(), new long[1]));
-        Map<String, QualityReport> quality = new LinkedHashMap<>();
         Path maps = Files.createDirectory(tmp.resolve("maps"));
-        passes.indicators(inputs, floatNames, factors, totals, quality, noData, maps);
+        BandSource landCover = v.rasters().band(GepInputs.LAND_COVER.name());
+        RasterPasses passes = new RasterPasses(v.rasters().grid(), v.index(), v.countyOfZone(), v.params(), cancel);
+        Map<String, QualityReport> quality = new LinkedHashMap<>();
+        Map<String, Long> noDataByFile = new LinkedHashMap<>();
+        Map<Path, String> digests;
+        try (TerrainOverlap side = new TerrainOverlap(request, v, cancelled, maps, totals)) {
+            EarlyTerrain.Result terrain = v.terrain().join(cancelled);
+            cancel.check("terrain", 1, 1);
+            side.capFactors();
+            int strips =
+                    (v.rasters().grid().height() + PixelLoop.DEFAULT_STRIP_ROWS - 1) / PixelLoop.DEFAULT_STRIP_ROWS;
+            cancel.check("capacity", strips, strips);
+            Map<String, BandSource> floats = floatInputs(v, terrain.ls());
+            RasterPasses.Tally soil = passes.indicators(
+                    FusedRegulating.Part.SOIL_RETENTION, landCover, floats, Map.of(), totals, maps, 1);
+            passes.quality(side.withoutLs(), soil, landCover, floats, quality, noDataByFile);
+            noDataByFile.put("LS (dem.tif)", noDataByFile.remove(terrain.ls().name()));
+            noDataByFile.put(RasterInputs.DEM.fileName(), terrain.demNoData());
+            digests = side.digests();
+        }
         addTableParts(v, totals);
         cancel.check("write", 0, 1);
-        Map<String, Long> noDataByFile = new LinkedHashMap<>();
-        noData.forEach((k, c) -> noDataByFile.put(k.equals("LS") ? "LS (dem.tif)" : k, c[0]));
-        noDataByFile.put(RasterInputs.DEM.fileName(), demNoData);
         RunOutputs outputsWriter = new RunOutputs(request, v, totals, quality, noDataByFile, digests, clock);
         List<ZoneRow> rows = outputsWriter.rows();
         outputsWriter.write(tmp, provenance);
         return new Result(request.out(), v.index().zoneCount(), rows, ZoneRow.totalsByIndicator(rows));
+    }
+
+    /**
+     * The float inputs of the indicator passes by name ({@link FusedRegulating#FLOAT_INPUTS}): the
+     * five input rasters and, when not null, the LS band.
+     */
+    static Map<String, BandSource> floatInputs(Validated v, Band ls) {
+        Map<String, BandSource> out = new LinkedHashMap<>();
+        for (String name : FusedRegulating.FLOAT_INPUTS) {
+            if (name.equals(GepInputs.LS_FACTOR.name())) {
+                if (ls != null) {
+                    out.put(name, ls);
+                }
+            } else {
+                out.put(name, v.rasters().band(name));
+            }
+        }
+        return out;
     }
 
     private static void addTableParts(Validated v, ZoneTotals totals) {

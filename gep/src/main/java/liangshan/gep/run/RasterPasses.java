@@ -148,30 +148,46 @@ final class RasterPasses {
         return (loop.grid().height() + loop.stripRows() - 1) / loop.stripRows();
     }
 
+    /** What one indicator pass counted: its quality histogram and the land cover's no-data cells. */
+    record Tally(long[] histogram, long coverNoData) {}
+
     /**
-     * The indicator pass. {@code inputs} holds land cover first, then the float inputs named
-     * {@code floatNames} in {@link FusedRegulating#FLOAT_INPUTS} order; maps are written to
-     * {@code mapsDir/<indicator>.tif} (Float32, NaN no-data where the land cover is no-data).
-     * Fills {@code quality} (by indicator) and adds each input's no-data cells to {@code
-     * noDataByInput} (by band name).
+     * One indicator pass over {@code part}'s indicators. {@code landCover} gives the class codes,
+     * {@code floats} the float inputs the part reads, by name ({@link FusedRegulating#FLOAT_INPUTS});
+     * the part's outputs are added to {@code totals} and its maps written to {@code
+     * mapsDir/<indicator>.tif} (Float32, NaN no-data where the land cover is no-data) by {@code
+     * lanes} writer threads, or on the calling thread when {@code lanes} is 0 (the pass that runs
+     * beside the priority-flood: no third busy thread on two cores).
      */
-    void indicators(
-            List<BandSource> inputs,
-            List<String> floatNames,
+    Tally indicators(
+            FusedRegulating.Part part,
+            BandSource landCover,
+            Map<String, BandSource> floats,
             Map<String, CapFactors> factors,
             ZoneTotals totals,
-            Map<String, QualityReport> quality,
-            Map<String, long[]> noDataByInput,
-            Path mapsDir) {
-        if (!floatNames.equals(FusedRegulating.FLOAT_INPUTS)) {
-            throw new IllegalArgumentException("float inputs must be " + FusedRegulating.FLOAT_INPUTS);
-        }
-        PixelLoop loop = PixelLoop.over(inputs);
-        float[] floatNoData = new float[floatNames.size()];
-        for (int i = 0; i < floatNoData.length; i++) {
-            OptionalDouble nd = inputs.get(i + 1).noData();
+            Path mapsDir,
+            int lanes) {
+        List<String> names = FusedRegulating.FLOAT_INPUTS;
+        List<BandSource> inputs = new ArrayList<>();
+        inputs.add(landCover);
+        int[] column = new int[names.size()];
+        float[] floatNoData = new float[names.size()];
+        java.util.Arrays.fill(floatNoData, Float.NaN);
+        for (int i = 0; i < names.size(); i++) {
+            column[i] = -1;
+            if (!part.reads(i)) {
+                continue;
+            }
+            BandSource band = floats.get(names.get(i));
+            if (band == null) {
+                throw new IllegalArgumentException(part + " needs input " + names.get(i));
+            }
+            column[i] = inputs.size();
+            inputs.add(band);
+            OptionalDouble nd = band.noData();
             floatNoData[i] = nd.isPresent() ? (float) nd.getAsDouble() : Float.NaN;
         }
+        PixelLoop loop = PixelLoop.over(inputs);
         FusedRegulating fused = fused(factors, floatNoData);
         List<String> outputs = outputs();
         double[][] sums = new double[outputs.size()][];
@@ -180,7 +196,7 @@ final class RasterPasses {
         }
         long[] tally = fused.newTally();
         long[] coverNoData = {0};
-        try (MapWriters maps = new MapWriters(mapsDir, loop.stripRows())) {
+        try (MapWriters maps = new MapWriters(part, mapsDir, loop.stripRows(), lanes)) {
             Codes b = new Codes();
             int strips = strips(loop);
             int[] done = {0};
@@ -189,54 +205,89 @@ final class RasterPasses {
                 int n = strip.cellCount();
                 b.size(n);
                 coverNoData[0] += fillCodes(strip, b);
-                float[][] floats = new float[floatNames.size()][];
-                for (int i = 0; i < floats.length; i++) {
-                    floats[i] = strip.values(i + 1);
+                float[][] values = new float[names.size()][];
+                for (int i = 0; i < values.length; i++) {
+                    values[i] = column[i] < 0 ? null : strip.values(column[i]);
                 }
                 float[][] set = maps.take();
-                fused.compute(new FusedRegulating.Strip(n, b.cover, b.county, b.slot, floats), set, sums, tally);
+                fused.compute(part, new FusedRegulating.Strip(n, b.cover, b.county, b.slot, values), set, sums, tally);
                 maps.write(set, strip.rowCount());
                 done[0]++;
             });
             maps.finish();
         }
-        quality.putAll(fused.quality(tally, (long) grid.width() * grid.height()));
-        noDataByInput.get(inputs.get(0).name())[0] += coverNoData[0];
-        long[] floatsNoData = fused.floatNoData(tally);
+        return new Tally(tally, coverNoData[0]);
+    }
+
+    /**
+     * The quality reports (by indicator) and each input's no-data cells (by band name: land cover,
+     * then the float inputs in {@link FusedRegulating#FLOAT_INPUTS} order) of a run from its two
+     * passes.
+     */
+    void quality(
+            Tally withoutLs,
+            Tally soilRetention,
+            BandSource landCover,
+            Map<String, BandSource> floats,
+            Map<String, QualityReport> quality,
+            Map<String, Long> noDataByInput) {
+        FusedRegulating fused = fused(Map.of(), new float[FusedRegulating.FLOAT_INPUTS.size()]);
+        quality.putAll(
+                fused.quality(withoutLs.histogram(), soilRetention.histogram(), (long) grid.width() * grid.height()));
+        noDataByInput.put(landCover.name(), withoutLs.coverNoData());
+        long[] floatsNoData = fused.floatNoData(withoutLs.histogram(), soilRetention.histogram());
         for (int i = 0; i < floatsNoData.length; i++) {
-            noDataByInput.get(inputs.get(i + 1).name())[0] += floatsNoData[i];
+            noDataByInput.put(floats.get(FusedRegulating.FLOAT_INPUTS.get(i)).name(), floatsNoData[i]);
         }
     }
 
     /**
-     * The eight map writers, fed by {@value #LANES} writer threads ("lanes", each owning four
-     * maps, so each file is written by one thread in strip order) from a bounded pool of
-     * {@value #MAP_SETS} buffer sets; a set returns to the pool when every lane has written it.
-     * {@link #close()} stops the threads and closes every file; a failure of a writer thread
-     * surfaces at the next {@link #write} or at {@link #finish()}.
+     * The map writers of one pass (one per indicator the part computes), fed by {@code lanes}
+     * writer threads (each owning a fixed subset of the maps, so each file is written by one
+     * thread in strip order) from a bounded pool of {@value #MAP_SETS} buffer sets; a set returns
+     * to the pool when every lane has written it. With 0 lanes, {@link #write} writes on the
+     * calling thread from a single buffer set. {@link #close()} stops the threads and closes every
+     * file; a failure of a writer thread surfaces at the next {@link #write} or at {@link
+     * #finish()}.
      */
     private final class MapWriters implements AutoCloseable {
         /**
-         * Lane of each map in {@link FusedRegulating#INDICATORS} order: the four maps of
-         * continuous values (water conservation, soil retention, carbon, oxygen: most of the
-         * Deflate work) two per lane, the four class-constant ones likewise.
+         * Lane of each map in {@link FusedRegulating#INDICATORS} order (modulo the lane count): the
+         * four maps of continuous values (water conservation, soil retention, carbon, oxygen: most
+         * of the Deflate work) two per lane, the four class-constant ones likewise.
          */
         private static final int[] LANE_OF_MAP = {0, 1, 0, 0, 1, 1, 0, 1};
 
-        private final List<GeoTiffWriter> writers = new ArrayList<>();
+        /** Writer of each map in {@link FusedRegulating#INDICATORS} order, null if not computed. */
+        private final GeoTiffWriter[] writers = new GeoTiffWriter[FusedRegulating.INDICATORS.size()];
+
         private final BlockingQueue<float[][]> free = new ArrayBlockingQueue<>(MAP_SETS);
         private final Deque<Future<?>> pending = new ArrayDeque<>();
         private final List<ExecutorService> lanes = new ArrayList<>();
 
-        MapWriters(Path dir, int stripRows) {
-            for (String id : FusedRegulating.INDICATORS) {
-                writers.add(GeoTiffWriter.create(
-                        dir.resolve(id + ".tif"), grid, CellType.FLOAT32, OptionalDouble.of(Double.NaN)));
+        MapWriters(FusedRegulating.Part part, Path dir, int stripRows, int laneCount) {
+            try {
+                for (int i = 0; i < writers.length; i++) {
+                    if (part.computes(i)) {
+                        writers[i] = GeoTiffWriter.create(
+                                dir.resolve(FusedRegulating.INDICATORS.get(i) + ".tif"),
+                                grid,
+                                CellType.FLOAT32,
+                                OptionalDouble.of(Double.NaN));
+                    }
+                }
+            } catch (RuntimeException e) {
+                closeWriters();
+                throw e;
             }
-            for (int s = 0; s < MAP_SETS; s++) {
-                free.add(new float[writers.size()][stripRows * grid.width()]);
+            for (int s = 0; s < (laneCount == 0 ? 1 : MAP_SETS); s++) {
+                float[][] set = new float[writers.length][];
+                for (int i = 0; i < set.length; i++) {
+                    set[i] = writers[i] == null ? null : new float[stripRows * grid.width()];
+                }
+                free.add(set);
             }
-            for (int l = 0; l < LANES; l++) {
+            for (int l = 0; l < laneCount; l++) {
                 String name = "gep-run-maps-" + l;
                 lanes.add(Executors.newSingleThreadExecutor(r -> {
                     Thread t = new Thread(r, name);
@@ -256,16 +307,17 @@ final class RasterPasses {
         }
 
         void write(float[][] set, int rows) {
-            AtomicInteger lanesLeft = new AtomicInteger(LANES);
-            for (int l = 0; l < LANES; l++) {
+            if (lanes.isEmpty()) {
+                writeLane(set, rows, -1);
+                free.add(set);
+                return;
+            }
+            AtomicInteger lanesLeft = new AtomicInteger(lanes.size());
+            for (int l = 0; l < lanes.size(); l++) {
                 int lane = l;
                 pending.add(lanes.get(l).submit(() -> {
                     try {
-                        for (int i = 0; i < writers.size(); i++) {
-                            if (LANE_OF_MAP[i] == lane) {
-                                writers.get(i).writeRows(set[i], rows);
-                            }
-                        }
+                        writeLane(set, rows, lane);
                     } finally {
                         if (lanesLeft.decrementAndGet() == 0) {
                             free.add(set);
@@ -275,6 +327,15 @@ final class RasterPasses {
             }
             while (!pending.isEmpty() && pending.peek().isDone()) {
                 join(pending.poll());
+            }
+        }
+
+        /** Writes the maps of {@code lane} (every map for −1). */
+        private void writeLane(float[][] set, int rows, int lane) {
+            for (int i = 0; i < writers.length; i++) {
+                if (writers[i] != null && (lane < 0 || LANE_OF_MAP[i] % lanes.size() == lane)) {
+                    writers[i].writeRows(set[i], rows);
+                }
             }
         }
 
@@ -318,8 +379,15 @@ final class RasterPasses {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
+            closeWriters();
+        }
+
+        private void closeWriters() {
             RuntimeException failure = null;
             for (GeoTiffWriter w : writers) {
+                if (w == null) {
+                    continue;
+                }
                 try {
                     w.close();
                 } catch (RuntimeException e) {

@@ -15,18 +15,23 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BooleanSupplier;
 import liangshan.gep.provenance.Sha256;
 import liangshan.gep.regulating.EmissionCapped.CapFactors;
+import liangshan.gep.regulating.FusedRegulating;
 import liangshan.gep.spec.GepInputs;
 
 /**
  * Work that does not need the LS factor, run on one side thread while the (mostly sequential)
- * terrain stage runs on the caller's: the SHA-256 of every input file for the provenance record,
- * then the emission-capacity pass (§R4, §R5 pass 1). Both give the same result as when run
- * after the terrain; the priority-flood keeps one core busy and the other was idle.
+ * terrain stage runs on its own: the SHA-256 of every input file for the provenance record, the
+ * emission-capacity pass (§R4, §R5 pass 1), then the indicator pass of every indicator but soil
+ * retention ({@link FusedRegulating.Part#WITHOUT_LS}: land cover, precipitation, ET and NPP read,
+ * seven maps written on this thread, so that only two threads are busy while the flood runs).
+ * Everything gives the same result as when run after the terrain; the priority-flood keeps one
+ * core busy and the other would be idle.
  *
- * <p>The side pass checks {@code cancelled} once per strip (and once per file) but reports no
+ * <p>The side thread checks {@code cancelled} once per strip (and once per file) but reports no
  * progress (the progress callback is only called from the run's own thread); {@link #close()}
- * stops it at the next check and waits for the side thread, so a failed or cancelled run leaves nothing running. Memory: the capacity pass's
- * strip buffers (see {@link RasterPasses}) on top of the terrain's peak.
+ * stops it at the next check and waits for the side thread, so a failed or cancelled run leaves
+ * nothing running. Memory: the strip buffers of one pass at a time (see {@link RasterPasses}) on
+ * top of the terrain's peak.
  */
 final class TerrainOverlap implements AutoCloseable {
 
@@ -37,10 +42,12 @@ final class TerrainOverlap implements AutoCloseable {
     });
     private final Future<Map<Path, String>> digests;
     private final Future<Map<String, CapFactors>> factors;
+    private final Future<RasterPasses.Tally> withoutLs;
 
     private final AtomicBoolean stop = new AtomicBoolean();
 
-    TerrainOverlap(GepRun.Request request, GepRun.Validated v, BooleanSupplier cancelled) {
+    TerrainOverlap(
+            GepRun.Request request, GepRun.Validated v, BooleanSupplier cancelled, Path maps, ZoneTotals totals) {
         RasterPasses passes =
                 new RasterPasses(v.rasters().grid(), v.index(), v.countyOfZone(), v.params(), (stage, done, total) -> {
                     if (stop.get() || cancelled.getAsBoolean()) {
@@ -62,6 +69,14 @@ final class TerrainOverlap implements AutoCloseable {
         });
         factors = side.submit(() -> passes.capFactors(
                 v.rasters().band(GepInputs.LAND_COVER.name()), v.tables().emissions()));
+        withoutLs = side.submit(() -> passes.indicators(
+                FusedRegulating.Part.WITHOUT_LS,
+                v.rasters().band(GepInputs.LAND_COVER.name()),
+                GepRun.floatInputs(v, null),
+                factors.get(),
+                totals,
+                maps,
+                0));
     }
 
     /** SHA-256 (hex) of every input file, by path. */
@@ -72,6 +87,11 @@ final class TerrainOverlap implements AutoCloseable {
     /** The cap factors of the capacity pass. */
     Map<String, CapFactors> capFactors() {
         return join(factors);
+    }
+
+    /** What the pass of every indicator but soil retention counted. */
+    RasterPasses.Tally withoutLs() {
+        return join(withoutLs);
     }
 
     private static <T> T join(Future<T> f) {
@@ -99,6 +119,7 @@ final class TerrainOverlap implements AutoCloseable {
         stop.set(true);
         digests.cancel(false);
         factors.cancel(false);
+        withoutLs.cancel(false);
         side.shutdown();
         try {
             side.awaitTermination(1, TimeUnit.HOURS);

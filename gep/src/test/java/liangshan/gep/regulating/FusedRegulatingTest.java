@@ -201,6 +201,82 @@ class FusedRegulatingTest {
         }
     }
 
+    /**
+     * The two parts of a run (every indicator but soil retention while LS is computed, then soil
+     * retention) give the single pass's maps, sums, quality reports and no-data counts bit for bit,
+     * each reading only its own inputs (the others are null) and writing only its own maps.
+     */
+    @ParameterizedTest(name = "seed {0}")
+    @ValueSource(longs = {7, 8, 20261130})
+    void the_two_parts_equal_the_single_pass(long seed) {
+        System.out.println("FusedRegulatingTest parts seed " + seed);
+        Window w = window(seed, 4000);
+        double area = 900;
+        Map<String, CapFactors> factors = sameCapacity(w, w.cells(area), area, seed);
+        FusedRegulating fused = new FusedRegulating(set, area, factors, -1, -1, floatNoData());
+        int outputs = FusedRegulating.OUTPUTS.stream().mapToInt(List::size).sum();
+        int maps = FusedRegulating.INDICATORS.size();
+        double[][] sums = new double[outputs][ZONES + 1];
+        float[][] single = new float[maps][w.n()];
+        long[] tally = fused.newTally();
+        fused.compute(w.strip(), single, sums, tally);
+
+        double[][] partSums = new double[outputs][ZONES + 1];
+        float[][] parts = new float[maps][];
+        long[][] tallies = new long[2][];
+        FusedRegulating.Part[] order = {FusedRegulating.Part.WITHOUT_LS, FusedRegulating.Part.SOIL_RETENTION};
+        for (int p = 0; p < 2; p++) {
+            FusedRegulating.Part part = order[p];
+            float[][] floats = new float[w.floats().length][];
+            for (int i = 0; i < floats.length; i++) {
+                floats[i] = part.reads(i) ? w.floats()[i] : null;
+            }
+            float[][] own = new float[maps][];
+            for (int i = 0; i < maps; i++) {
+                own[i] = part.computes(i) ? new float[w.n()] : null;
+                if (own[i] != null) {
+                    parts[i] = own[i];
+                }
+            }
+            tallies[p] = fused.newTally();
+            fused.compute(
+                    part,
+                    new FusedRegulating.Strip(w.n(), w.cover(), w.county(), w.slot(), floats),
+                    own,
+                    partSums,
+                    tallies[p]);
+        }
+        for (int i = 0; i < maps; i++) {
+            for (int k = 0; k < w.n(); k++) {
+                assertThat(Float.floatToRawIntBits(parts[i][k]))
+                        .as("seed %d map %s cell %d", seed, FusedRegulating.INDICATORS.get(i), k)
+                        .isEqualTo(Float.floatToRawIntBits(single[i][k]));
+            }
+        }
+        for (int o = 0; o < outputs; o++) {
+            for (int z = 0; z <= ZONES; z++) {
+                assertThat(Double.doubleToRawLongBits(partSums[o][z]))
+                        .as("seed %d sum %d zone %d", seed, o, z)
+                        .isEqualTo(Double.doubleToRawLongBits(sums[o][z]));
+            }
+        }
+        Map<String, QualityReport> want = fused.quality(tally, w.n());
+        Map<String, QualityReport> got = fused.quality(tallies[0], tallies[1], w.n());
+        assertThat(got.keySet()).containsExactlyElementsOf(want.keySet());
+        want.forEach((id, r) -> {
+            assertThat(got.get(id).toString())
+                    .as("seed %d quality %s", seed, id)
+                    .isEqualTo(r.toString());
+            assertThat(got.get(id).noDataByInput()).as(id).isEqualTo(r.noDataByInput());
+        });
+        assertThat(fused.floatNoData(tallies[0], tallies[1])).containsExactly(fused.floatNoData(tally));
+        // Each part alone leaves the other part's quality wrong: the combination is what makes it right.
+        assertThat(fused.quality(tallies[0], w.n())
+                        .get(FusedRegulating.INDICATORS.get(1))
+                        .toString())
+                .isNotEqualTo(want.get(FusedRegulating.INDICATORS.get(1)).toString());
+    }
+
     @ParameterizedTest(name = "seed {0}")
     @ValueSource(longs = {5})
     void a_county_without_a_factor_is_rejected(long seed) {

@@ -21,6 +21,20 @@ public final class GeoTiff {
         }
     }
 
+    /**
+     * Reads the whole file into memory (4 bytes per cell), decoding on {@code threads} threads
+     * ({@link GeoTiffBand#readAll}); the same cells as {@link #read(Path, String)}.
+     *
+     * @throws liangshan.raster.RasterException naming the file if it cannot be used
+     */
+    public static Band read(Path path, String unit, int threads) {
+        try (GeoTiffBand band = GeoTiffBand.open(path, unit)) {
+            float[] values = new float[Math.toIntExact(band.grid().cellCount())];
+            band.readAll(values, threads);
+            return new Band(band.name(), band.unit(), band.grid(), band.cellType(), band.noData(), values);
+        }
+    }
+
     /** Opens the file for strip-by-strip reading; close it when done. */
     public static GeoTiffBand open(Path path, String unit) {
         return GeoTiffBand.open(path, unit);

@@ -145,6 +145,73 @@ public final class GeoTiffBand implements BandSource, AutoCloseable {
     }
 
     /**
+     * Reads every cell into {@code destination} (row-major, {@code width × height} cells), the
+     * block rows shared out among {@code threads} threads (the calling thread and {@code threads −
+     * 1} new ones), each decoding whole block rows straight into {@code destination}. Equal cell
+     * for cell to {@link #readRows} over the whole grid. Like {@link #readWindow} it keeps no
+     * state (positional reads only). <b>Memory:</b> per thread one compressed and one inflated
+     * block at a time.
+     *
+     * @throws IllegalArgumentException if {@code destination} is shorter than the grid or {@code
+     *     threads < 1}
+     * @throws RasterException naming the file if a block cannot be decoded (the first failure;
+     *     the other threads stop at their next block row)
+     */
+    public void readAll(float[] destination, int threads) {
+        if (destination.length < grid.cellCount()) {
+            throw new IllegalArgumentException(
+                    name + ": destination holds " + destination.length + " cells, the grid " + grid.cellCount());
+        }
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads must be at least 1, was " + threads);
+        }
+        int bh = layout.blockHeight();
+        int blockRows = (grid.height() + bh - 1) / bh;
+        java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.atomic.AtomicReference<Throwable> failure =
+                new java.util.concurrent.atomic.AtomicReference<>();
+        Runnable worker = () -> {
+            try {
+                for (int br = next.getAndIncrement();
+                        br < blockRows && failure.get() == null;
+                        br = next.getAndIncrement()) {
+                    decodeBlockRow(br, destination, br * bh * grid.width());
+                }
+            } catch (RuntimeException | Error e) {
+                failure.compareAndSet(null, e);
+            }
+        };
+        Thread[] helpers = new Thread[Math.min(threads, blockRows) - 1];
+        for (int t = 0; t < helpers.length; t++) {
+            helpers[t] = new Thread(worker, "geotiff-read-" + t);
+            helpers[t].setDaemon(true);
+            helpers[t].start();
+        }
+        worker.run();
+        boolean interrupted = false;
+        for (Thread t : helpers) {
+            while (true) {
+                try {
+                    t.join();
+                    break;
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+        Throwable f = failure.get();
+        if (f instanceof RuntimeException re) {
+            throw re;
+        }
+        if (f instanceof Error err) {
+            throw err;
+        }
+    }
+
+    /**
      * Reads the window of {@code width} × {@code height} cells whose north-west cell is at
      * ({@code row0}, {@code col0}), row-major with the window's width, decoding only the blocks
      * that intersect it (a 1 km² window of a city-wide 30 m tiled raster touches a few tiles,
@@ -209,12 +276,18 @@ public final class GeoTiffBand implements BandSource, AutoCloseable {
     }
 
     private void decodeBlockRow(int blockRow) {
+        decodeBlockRow(blockRow, cache, 0);
+    }
+
+    /** Decodes block row {@code blockRow} into {@code out} from index {@code first}, one grid row per {@code width}. */
+    private void decodeBlockRow(int blockRow, float[] out, int first) {
         int rows = Math.min(layout.blockHeight(), grid.height() - blockRow * layout.blockHeight());
         int bw = layout.blockWidth();
         for (int across = 0; across < layout.blocksAcross(); across++) {
             int firstColumn = across * bw;
             int columns = Math.min(bw, grid.width() - firstColumn);
-            decodeBlock(blockRow * layout.blocksAcross() + across, rows, columns, cache, firstColumn, grid.width());
+            decodeBlock(
+                    blockRow * layout.blocksAcross() + across, rows, columns, out, first + firstColumn, grid.width());
         }
     }
 
