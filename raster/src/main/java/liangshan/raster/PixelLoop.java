@@ -2,6 +2,11 @@ package liangshan.raster;
 
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Iterates several aligned bands together, a strip of whole rows at a time.
@@ -99,6 +104,70 @@ public final class PixelLoop {
                 inputs.get(b).readRows(first, rows, buffers[b]);
             }
             visitor.visit(new Strip(grid, first, rows, buffers, inputs));
+        }
+    }
+
+    /**
+     * {@link #forEachStrip}, with the next strip read and decoded on a reader thread while
+     * {@code visitor} handles the current one (for a pass with a core to spare: reading is
+     * inflating the GeoTIFF blocks). Two sets of buffers (twice the memory of {@link
+     * #bufferBytes()}); the inputs are read by the reader thread only, one strip at a time and in
+     * order, so a source need not be thread-safe. Same strips, same values.
+     */
+    public void forEachStripReadAhead(StripVisitor visitor) {
+        Objects.requireNonNull(visitor, "visitor");
+        int width = grid.width();
+        float[][][] sets = {new float[inputs.size()][stripRows * width], new float[inputs.size()][stripRows * width]};
+        ExecutorService reader = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "pixel-loop-reader");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            Future<?> next = reader.submit(() -> read(0, sets[0]));
+            int set = 0;
+            for (int first = 0; first < grid.height(); first += stripRows) {
+                await(next);
+                int following = first + stripRows;
+                if (following < grid.height()) {
+                    float[][] into = sets[1 - set];
+                    next = reader.submit(() -> read(following, into));
+                }
+                visitor.visit(new Strip(grid, first, Math.min(stripRows, grid.height() - first), sets[set], inputs));
+                set = 1 - set;
+            }
+        } finally {
+            // No interrupt: an interrupted file read would close the inputs' channels.
+            reader.shutdown();
+            try {
+                reader.awaitTermination(1, TimeUnit.HOURS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private void read(int first, float[][] buffers) {
+        int rows = Math.min(stripRows, grid.height() - first);
+        for (int b = 0; b < buffers.length; b++) {
+            inputs.get(b).readRows(first, rows, buffers[b]);
+        }
+    }
+
+    private static void await(Future<?> f) {
+        try {
+            f.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while reading a strip", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException re) {
+                throw re;
+            }
+            if (e.getCause() instanceof Error err) {
+                throw err;
+            }
+            throw new IllegalStateException(e.getCause());
         }
     }
 

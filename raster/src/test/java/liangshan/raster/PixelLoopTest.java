@@ -48,6 +48,88 @@ class PixelLoopTest {
     }
 
     @Test
+    void readAheadVisitsTheSameStripsWithTheSameValues(@TempDir Path dir) {
+        Path file = dir.resolve("b.tif");
+        GeoTiff.write(file, ramp("b", 2));
+        try (GeoTiffBand b = GeoTiff.open(file, "1")) {
+            PixelLoop loop = PixelLoop.over(ramp("a", 1), b).withStripRows(10);
+            StringBuilder plain = new StringBuilder();
+            StringBuilder ahead = new StringBuilder();
+            loop.forEachStrip(strip -> describe(strip, plain));
+            loop.forEachStripReadAhead(strip -> describe(strip, ahead));
+            assertThat(ahead.toString()).isEqualTo(plain.toString()).contains("50+7:");
+            long[] sum = {0};
+            loop.forEachStripReadAhead(strip -> {
+                for (int k = 0; k < strip.cellCount(); k++) {
+                    assertThat(strip.values(1)[k]).isEqualTo(2f * strip.gridIndex(k));
+                    sum[0] += (long) strip.values(0)[k];
+                }
+            });
+            assertThat(sum[0]).isEqualTo((long) (23 * 57 - 1) * (23 * 57) / 2);
+        }
+    }
+
+    @Test
+    void readAheadPassesOnAReadFailureAndAVisitorFailure() {
+        Band values = ramp("f", 1);
+        BandSource failing = new BandSource() {
+            @Override
+            public String name() {
+                return "f";
+            }
+
+            @Override
+            public String unit() {
+                return "1";
+            }
+
+            @Override
+            public GridGeometry grid() {
+                return GRID;
+            }
+
+            @Override
+            public CellType cellType() {
+                return CellType.FLOAT32;
+            }
+
+            @Override
+            public OptionalDouble noData() {
+                return OptionalDouble.of(Double.NaN);
+            }
+
+            @Override
+            public void readRows(int firstRow, int rowCount, float[] into) {
+                if (firstRow >= 30) {
+                    throw new RasterException(RasterException.Reason.MALFORMED, "f", "broken block at row " + firstRow);
+                }
+                values.readRows(firstRow, rowCount, into);
+            }
+        };
+        int[] visited = {0};
+        assertThatThrownBy(() -> PixelLoop.over(failing).withStripRows(10).forEachStripReadAhead(s -> visited[0]++))
+                .hasMessageContaining("broken block at row 30");
+        assertThat(visited[0]).isEqualTo(3);
+        assertThatThrownBy(() -> PixelLoop.over(ramp("a", 1)).withStripRows(10).forEachStripReadAhead(s -> {
+                    throw new IllegalStateException("visitor failed");
+                }))
+                .hasMessage("visitor failed");
+    }
+
+    private static void describe(PixelLoop.Strip strip, StringBuilder out) {
+        double sum = 0;
+        for (int k = 0; k < strip.cellCount(); k++) {
+            sum += strip.values(0)[k] + strip.values(1)[k];
+        }
+        out.append(strip.firstRow())
+                .append('+')
+                .append(strip.rowCount())
+                .append(':')
+                .append(sum)
+                .append(';');
+    }
+
+    @Test
     void refusesMisalignedInputsNamingThem() {
         Band a = ramp("dem.tif", 1);
         Band other = Band.filled(

@@ -155,9 +155,11 @@ final class RasterPasses {
      * One indicator pass over {@code part}'s indicators. {@code landCover} gives the class codes,
      * {@code floats} the float inputs the part reads, by name ({@link FusedRegulating#FLOAT_INPUTS});
      * the part's outputs are added to {@code totals} and its maps written to {@code
-     * mapsDir/<indicator>.tif} (Float32, NaN no-data where the land cover is no-data) by {@code
-     * lanes} writer threads, or on the calling thread when {@code lanes} is 0 (the pass that runs
-     * beside the priority-flood: no third busy thread on two cores).
+     * mapsDir/<indicator>.tif} (Float32, NaN no-data where the land cover is no-data). With {@code
+     * oneThread} everything happens on the calling thread (the pass that runs beside the
+     * priority-flood: no third busy thread on two cores); otherwise the next strip is read on a
+     * reader thread ({@link PixelLoop#forEachStripReadAhead}) and the maps are written by up to
+     * {@value #LANES} writer threads while the calling thread computes.
      */
     Tally indicators(
             FusedRegulating.Part part,
@@ -166,7 +168,7 @@ final class RasterPasses {
             Map<String, CapFactors> factors,
             ZoneTotals totals,
             Path mapsDir,
-            int lanes) {
+            boolean oneThread) {
         List<String> names = FusedRegulating.FLOAT_INPUTS;
         List<BandSource> inputs = new ArrayList<>();
         inputs.add(landCover);
@@ -196,11 +198,15 @@ final class RasterPasses {
         }
         long[] tally = fused.newTally();
         long[] coverNoData = {0};
+        int computed = (int) java.util.stream.IntStream.range(0, FusedRegulating.INDICATORS.size())
+                .filter(part::computes)
+                .count();
+        int lanes = oneThread ? 0 : Math.min(LANES, computed);
         try (MapWriters maps = new MapWriters(part, mapsDir, loop.stripRows(), lanes)) {
             Codes b = new Codes();
             int strips = strips(loop);
             int[] done = {0};
-            loop.forEachStrip(strip -> {
+            PixelLoop.StripVisitor visitor = strip -> {
                 cancel.check("indicators", done[0], strips);
                 int n = strip.cellCount();
                 b.size(n);
@@ -213,7 +219,12 @@ final class RasterPasses {
                 fused.compute(part, new FusedRegulating.Strip(n, b.cover, b.county, b.slot, values), set, sums, tally);
                 maps.write(set, strip.rowCount());
                 done[0]++;
-            });
+            };
+            if (oneThread) {
+                loop.forEachStrip(visitor);
+            } else {
+                loop.forEachStripReadAhead(visitor);
+            }
             maps.finish();
         }
         return new Tally(tally, coverNoData[0]);

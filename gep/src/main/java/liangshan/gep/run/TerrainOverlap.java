@@ -76,7 +76,7 @@ final class TerrainOverlap implements AutoCloseable {
                 factors.get(),
                 totals,
                 maps,
-                0));
+                true));
     }
 
     /** SHA-256 (hex) of every input file, by path. */
