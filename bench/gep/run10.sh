@@ -7,7 +7,10 @@
 # Usage: bench/gep/run10.sh SYNTH_DIR [OUT_DIR=bench/gep/work/run10-out] [BASE_DIR]
 #   SYNTH_DIR: output of `gep synth --seed 1 --cell-size 10` (with villages.geojson), read only.
 #   BASE_DIR:  an earlier run's output; zones.csv and the 8 maps are compared byte for byte.
-#   Env: XMX (default 4g), JAVA_OPTS (extra JVM flags, e.g. JFR), SKIP_BUILD=1.
+#   Env: XMX (default 4g), THP (default 1: -XX:+UseTransparentHugePages, the Java heap on
+#   transparent huge pages where the kernel allows it (Linux, THP "madvise" or "always"); the flood's
+#   random access over ~3 GB of arrays then misses the TLB far less; THP=0 for 4 KiB pages),
+#   JAVA_OPTS (extra JVM flags, e.g. JFR), SKIP_BUILD=1.
 set -euo pipefail
 IN=$(realpath "$1")
 HERE=$(cd "$(dirname "$0")" && pwd)
@@ -16,6 +19,8 @@ WORK=$HERE/work
 OUT=${2:-$WORK/run10-out}
 BASE=${3:-}
 XMX=${XMX:-4g}
+THP_FLAG=
+if [ "${THP:-1}" = 1 ]; then THP_FLAG=-XX:+UseTransparentHugePages; fi
 mkdir -p "$WORK"
 OUT=$(realpath -m "$OUT")
 if [ "${SKIP_BUILD:-0}" != 1 ]; then
@@ -27,9 +32,9 @@ mkdir -p "$WORK/classes10"
 javac -cp "$CP" -d "$WORK/classes10" "$HERE/GepBench.java"
 rm -rf "$OUT"
 LOG=$WORK/run10.log
-echo "load before: $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "load before: $(cut -d' ' -f1-3 /proc/loadavg)   huge pages: ${THP_FLAG:-off} (kernel: $(cat /sys/kernel/mm/transparent_hugepage/enabled 2>/dev/null || echo n/a))"
 # shellcheck disable=SC2086
-/usr/bin/time -v java -Xmx$XMX -Xlog:gc:file="$WORK/run10-gc.log" ${JAVA_OPTS:-} -cp "$WORK/classes10:$CP" \
+/usr/bin/time -v java -Xmx$XMX $THP_FLAG -Xlog:gc:file="$WORK/run10-gc.log" ${JAVA_OPTS:-} -cp "$WORK/classes10:$CP" \
   GepBench "$IN" "$IN/villages.geojson" quzhou-2025-v1 2025 "$OUT" 2> "$LOG"
 echo "load after:  $(cut -d' ' -f1-3 /proc/loadavg)"
 grep '^\[java\]' "$LOG"
