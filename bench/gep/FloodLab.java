@@ -5,26 +5,17 @@ import liangshan.raster.geotiff.GeoTiff;
 import liangshan.raster.terrain.PriorityFlood;
 
 /**
- * Memory-layout lab for the priority-flood (time-boxed experiment, not engine code). Reads a DEM,
- * runs the engine's {@link PriorityFlood#fill} and layout variants alternately, prints each run's
- * time and a hash of (filled bits, reachedFrom as cell indices, popOrder), and checks every
- * variant's outputs equal the engine's bit for bit. Variants keep the pinned order exactly: same
- * row-major seeding, same 4-ary (elevation, sequence) heap, same same-level FIFO, same D8 order.
- *
- * <ul>
- *   <li>{@code cur}: {@code PriorityFlood.fill} as in the engine (byte closed[], z[], float
- *       filled[], int from[]: four per-cell arrays touched when a cell is opened).
- *   <li>{@code dir}: reached-from as a direction byte (0 unvisited, 1–8 = D8 direction + 1, 9
- *       edge, 10 no-data), which is also the closed test; z[] read, filled[] written; int from[]
- *       rebuilt by a streaming pass at the end (timed separately).
- *   <li>{@code dirz}: as {@code dir}, but filled[] starts as a copy of z[] and is raised in place,
- *       so an opened cell touches two arrays (dir byte, filled float) instead of four.
- *   <li>{@code long}: one long per cell, z/filled bits in the high half and reached-from in the low
- *       half (UNVISITED sentinel is the closed test); one array touched; unpacked at the end.
- * </ul>
+ * Priority-flood lab (not engine code): reads a DEM, runs the engine's {@link PriorityFlood#fill}
+ * (packed layout: one long per cell, then unpacked into float[]/int[], the unpack included in the
+ * time) and {@code old}, a copy of the engine before the packed layout (closed byte[], z[], float
+ * filled[], int from[]: four per-cell arrays touched when a cell is opened), alternately; prints
+ * each run's time and a hash of (filled bits, reachedFrom, popOrder) and checks that both give the
+ * same outputs bit for bit. Both keep the pinned order exactly: same row-major seeding, same 4-ary
+ * (elevation, sequence) heap, same same-level FIFO, same D8 order. (The branch floodlab also had
+ * direction-byte variants; see docs/notes/floodlab.md.)
  *
  * Usage (after {@code ./mvnw -q -pl raster -am -DskipTests package}):
- * {@code java -Xmx8g -cp raster/target/classes:kernel/target/classes:TIFF_JAR bench/gep/FloodLab.java DEM [ROUNDS=2] [VARIANTS=cur,dir,dirz,long]}
+ * {@code java -Xmx8g -cp raster/target/classes:kernel/target/classes:TIFF_JAR bench/gep/FloodLab.java DEM [ROUNDS=2] [VARIANTS=old,engine]}
  */
 public final class FloodLab {
 
@@ -35,17 +26,16 @@ public final class FloodLab {
     static final int[] DROW = {0, 1, 1, 1, 0, -1, -1, -1};
     static final int[] DCOL = {1, 1, 0, -1, -1, -1, 0, 1};
 
-    /** convSeconds: time of the final unpacking into float[]/int[] (included in the total). */
-    record Out(float[] filled, int[] from, int[] order, double convSeconds) {}
+    record Out(float[] filled, int[] from, int[] order) {}
 
     public static void main(String[] args) {
         long t = System.nanoTime();
         Band dem = GeoTiff.read(Path.of(args[0]), "m");
         int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 2;
-        String[] variants = (args.length > 2 ? args[2] : "cur,dir,dirz,long").split(",");
+        String[] variants = (args.length > 2 ? args[2] : "old,engine").split(",");
         System.out.printf("DEM %d x %d read in %.1f s; load %s%n", dem.grid().width(), dem.grid().height(),
                 (System.nanoTime() - t) / 1e9, load());
-        PriorityFlood ref = null;
+        Out ref = null;
         for (int round = 1; round <= rounds; round++) {
             for (String v : variants) {
                 System.gc();
@@ -53,31 +43,26 @@ public final class FloodLab {
                 long c0 = CPU.getCurrentThreadCpuTime();
                 Out out;
                 switch (v) {
-                    case "cur" -> {
+                    case "engine" -> {
                         PriorityFlood p = PriorityFlood.fill(dem);
-                        out = new Out(p.filled(), p.reachedFrom(), p.popOrder(), Double.NaN);
-                        if (ref == null) {
-                            ref = p;
-                        }
+                        out = new Out(p.filled(), p.reachedFrom(), p.popOrder());
                     }
-                    case "dir" -> out = fillDir(dem, false);
-                    case "dirz" -> out = fillDir(dem, true);
-                    case "long" -> out = fillLong(dem);
+                    case "old" -> out = fillOld(dem);
                     default -> throw new IllegalArgumentException(v);
                 }
                 double s = (System.nanoTime() - t0) / 1e9;
                 double cpu = (CPU.getCurrentThreadCpuTime() - c0) / 1e9;
                 if (ref == null) {
-                    ref = PriorityFlood.fill(dem);
+                    ref = out;
                 }
-                String same = Arrays.equals(bits(out.filled), bits(ref.filled()))
-                                && Arrays.equals(out.from, ref.reachedFrom())
-                                && Arrays.equals(out.order, ref.popOrder())
+                String same = Arrays.equals(bits(out.filled), bits(ref.filled))
+                                && Arrays.equals(out.from, ref.from)
+                                && Arrays.equals(out.order, ref.order)
                         ? "identical"
                         : "DIFFERENT";
-                System.out.printf("round %d %-5s %6.2f s wall, %6.2f s thread CPU (of which unpack %s)  hash %016x  %s  load %s%n", round, v, s, cpu,
-                        Double.isNaN(out.convSeconds) ? "-" : String.format("%.2f s", out.convSeconds),
-                        hash(out), same, load());
+                System.out.printf("round %d %-6s %6.2f s wall, %6.2f s thread CPU  hash %016x  %s  load %s%n",
+                        round, v, s, cpu, hash(out), same, load());
+                out = null;
             }
         }
     }
@@ -133,18 +118,16 @@ public final class FloodLab {
         return false;
     }
 
-    static final byte EDGE = 9;
-    static final byte NODATA = 10;
-
-    /** Direction-byte layout; {@code inPlace}: filled[] is a copy of z[] raised in place. */
-    static Out fillDir(Band dem, boolean inPlace) {
+    /** The engine before the packed layout: closed byte[], z[], float filled[], int from[]. */
+    static Out fillOld(Band dem) {
         int w = dem.grid().width();
         int h = dem.grid().height();
         float[] z = dem.values();
         boolean[] valid = valid(dem);
-        float[] filled = inPlace ? z.clone() : new float[z.length];
-        float[] src = inPlace ? filled : z;
-        byte[] dir = new byte[z.length]; // 0 = unvisited
+        float[] filled = new float[z.length];
+        int[] from = new int[z.length];
+        Arrays.fill(from, -1);
+        byte[] closed = new byte[z.length];
         Heap heap = new Heap(2 * (w + h) + 16);
         int dataCells = 0;
         for (int r = 0; r < h; r++) {
@@ -152,18 +135,17 @@ public final class FloodLab {
                 int i = r * w + c;
                 if (!valid[i]) {
                     filled[i] = Float.NaN;
-                    dir[i] = NODATA;
+                    closed[i] = 1;
                     continue;
                 }
                 dataCells++;
                 if (isEdge(valid, w, h, r, c)) {
                     filled[i] = z[i];
-                    dir[i] = EDGE;
+                    closed[i] = 1;
                     heap.push(i, z[i] + 0.0f);
                 }
             }
         }
-        valid = null;
         int[] order = new int[dataCells];
         int[] offset = new int[8];
         for (int d = 0; d < 8; d++) {
@@ -198,12 +180,13 @@ public final class FloodLab {
                     }
                     n = rr * w + cc;
                 }
-                if (dir[n] != 0) {
+                if (closed[n] != 0) {
                     continue;
                 }
-                dir[n] = (byte) (d + 1);
-                float key = Math.max(src[n], level) + 0.0f;
+                closed[n] = 1;
+                float key = Math.max(z[n], level) + 0.0f;
                 filled[n] = key;
+                from[n] = cell;
                 if (key == level) {
                     sameLevel.add(n);
                 } else {
@@ -211,110 +194,10 @@ public final class FloodLab {
                 }
             }
         }
-        long tc = System.nanoTime();
-        int[] from = new int[z.length];
-        for (int r = 0; r < h; r++) {
-            int base = r * w;
-            for (int c = 0; c < w; c++) {
-                int code = dir[base + c];
-                if (code >= 1 && code <= 8) {
-                    from[base + c] = base + c - offset[code - 1]; // exact also on the border: r,c−D are in the grid
-                } else {
-                    from[base + c] = -1;
-                }
-            }
-        }
-        return new Out(filled, from, order, (System.nanoTime() - tc) / 1e9);
+        return new Out(filled, from, order);
     }
 
-    static final int UNVISITED = -2;
-
-    /** One long per cell: float bits (z, then filled) high, reached-from low (UNVISITED = open). */
-    static Out fillLong(Band dem) {
-        int w = dem.grid().width();
-        int h = dem.grid().height();
-        float[] z = dem.values();
-        boolean[] valid = valid(dem);
-        long[] cellw = new long[z.length];
-        Heap heap = new Heap(2 * (w + h) + 16);
-        int dataCells = 0;
-        long nanOpen = ((long) Float.floatToRawIntBits(Float.NaN) << 32) | (-1 & 0xFFFF_FFFFL);
-        for (int r = 0; r < h; r++) {
-            for (int c = 0; c < w; c++) {
-                int i = r * w + c;
-                if (!valid[i]) {
-                    cellw[i] = nanOpen;
-                    continue;
-                }
-                dataCells++;
-                if (isEdge(valid, w, h, r, c)) {
-                    cellw[i] = ((long) Float.floatToRawIntBits(z[i]) << 32) | 0xFFFF_FFFFL; // from = −1
-                    heap.push(i, z[i] + 0.0f);
-                } else {
-                    cellw[i] = ((long) Float.floatToRawIntBits(z[i]) << 32) | (UNVISITED & 0xFFFF_FFFFL);
-                }
-            }
-        }
-        valid = null;
-        int[] order = new int[dataCells];
-        int[] offset = new int[8];
-        for (int d = 0; d < 8; d++) {
-            offset[d] = DROW[d] * w + DCOL[d];
-        }
-        int popped = 0;
-        IntQueue sameLevel = new IntQueue(1024);
-        float level = Float.NEGATIVE_INFINITY;
-        while (!heap.isEmpty() || !sameLevel.isEmpty()) {
-            int cell;
-            if (!heap.isEmpty() && heap.topKey() == level) {
-                cell = heap.pop();
-            } else if (!sameLevel.isEmpty()) {
-                cell = sameLevel.poll();
-            } else {
-                level = heap.topKey();
-                cell = heap.pop();
-            }
-            order[popped++] = cell;
-            int r = cell / w;
-            int c = cell - r * w;
-            boolean interior = r > 0 && r < h - 1 && c > 0 && c < w - 1;
-            for (int d = 0; d < 8; d++) {
-                int n;
-                if (interior) {
-                    n = cell + offset[d];
-                } else {
-                    int rr = r + DROW[d];
-                    int cc = c + DCOL[d];
-                    if (rr < 0 || rr >= h || cc < 0 || cc >= w) {
-                        continue;
-                    }
-                    n = rr * w + cc;
-                }
-                long v = cellw[n];
-                if ((int) v != UNVISITED) {
-                    continue;
-                }
-                float key = Math.max(Float.intBitsToFloat((int) (v >>> 32)), level) + 0.0f;
-                cellw[n] = ((long) Float.floatToRawIntBits(key) << 32) | (cell & 0xFFFF_FFFFL);
-                if (key == level) {
-                    sameLevel.add(n);
-                } else {
-                    heap.push(n, key);
-                }
-            }
-        }
-        long tc = System.nanoTime();
-        float[] filled = new float[z.length];
-        int[] from = new int[z.length];
-        for (int i = 0; i < z.length; i++) {
-            long v = cellw[i];
-            filled[i] = Float.intBitsToFloat((int) (v >>> 32));
-            from[i] = (int) v;
-        }
-        return new Out(filled, from, order, (System.nanoTime() - tc) / 1e9);
-    }
-
-    /** Copy of PriorityFlood.IntQueue. */
+    /** Copy of the old PriorityFlood.IntQueue. */
     static final class IntQueue {
         private int[] items;
         private int head;
@@ -349,7 +232,7 @@ public final class FloodLab {
         }
     }
 
-    /** Copy of PriorityFlood.Heap (4-ary, long key = ordered elevation bits | sequence). */
+    /** Copy of the old PriorityFlood.Heap (4-ary, long key = ordered elevation bits | sequence). */
     static final class Heap {
         private int[] cells;
         private long[] keys;

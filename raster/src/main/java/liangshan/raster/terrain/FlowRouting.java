@@ -26,42 +26,40 @@ public record FlowRouting(GridGeometry grid, byte[] direction, int[] accumulatio
 
     /** Routes flow over {@code flood}'s filled surface. */
     public static FlowRouting route(PriorityFlood flood) {
-        byte[] direction = directions(flood);
+        return route(PriorityFlood.Packed.of(flood));
+    }
+
+    /** Routes flow over the filled surface of a packed flood. */
+    static FlowRouting route(PriorityFlood.Packed flood) {
+        byte[] direction = directions(flood.grid(), flood.cells());
         int[] acc = new int[direction.length];
         accumulate(flood.popOrder(), direction, flood.grid().width(), acc);
         return new FlowRouting(flood.grid(), direction, acc);
     }
 
-    /** D8 codes of every cell of {@code flood}'s filled surface (see the class comment). */
-    static byte[] directions(PriorityFlood flood) {
-        GridGeometry g = flood.grid();
+    /**
+     * D8 codes of every cell of a packed flood's filled surface (see the class comment), read
+     * straight from the packed cells: a cell reached from nothing is no-data (NaN filled
+     * elevation) or an edge cell (the flood's seeds, by the same {@link DemMask} rule), every
+     * other cell is interior, so no mask is needed. Allocates only the result (1 B per grid cell).
+     */
+    static byte[] directions(GridGeometry g, long[] cells) {
         int w = g.width();
         int h = g.height();
-        float[] z = flood.filled();
         double[] distance = D8.distances(g.cellWidth(), g.cellHeight());
-        byte[] direction = new byte[z.length];
-        boolean[] valid = new boolean[z.length];
-        int[] from = flood.reachedFrom();
+        byte[] direction = new byte[cells.length];
         // Rows are independent (each writes only its own cells): two threads, same result.
-        RowBlocks.forEach(h, (r0, r1) -> {
-            for (int i = r0 * w; i < r1 * w; i++) {
-                valid[i] = !Float.isNaN(z[i]);
-            }
-        });
         RowBlocks.forEach(h, (r0, r1) -> {
             for (int r = r0; r < r1; r++) {
                 for (int c = 0; c < w; c++) {
                     int i = r * w + c;
-                    if (!valid[i]) {
-                        direction[i] = D8.NO_DATA;
-                    } else if (DemMask.isEdge(valid, w, h, r, c)) {
-                        direction[i] = D8.OUT;
+                    long cell = cells[i];
+                    int parent = PriorityFlood.Packed.reachedFrom(cell);
+                    if (parent < 0) {
+                        direction[i] = Float.isNaN(PriorityFlood.Packed.filled(cell)) ? D8.NO_DATA : D8.OUT;
                     } else {
-                        direction[i] = steepestDescent(z, i, w, distance);
-                        if (direction[i] == D8.OUT) {
-                            int parent = from[i];
-                            direction[i] = D8.between(r, c, parent / w, parent % w);
-                        }
+                        byte d = steepestDescent(cells, i, w, distance);
+                        direction[i] = d == D8.OUT ? D8.between(r, c, parent / w, parent % w) : d;
                     }
                 }
             }
@@ -69,13 +67,17 @@ public record FlowRouting(GridGeometry grid, byte[] direction, int[] accumulatio
         return direction;
     }
 
-    /** The direction of the largest strictly positive drop, or {@link D8#OUT} if there is none. */
-    private static byte steepestDescent(float[] z, int i, int w, double[] distance) {
+    /**
+     * The direction of the largest strictly positive drop from interior cell {@code i}, or {@link
+     * D8#OUT} if there is none.
+     */
+    private static byte steepestDescent(long[] cells, int i, int w, double[] distance) {
         byte best = D8.OUT;
         double bestDrop = 0;
+        double here = PriorityFlood.Packed.filled(cells[i]);
         for (byte d = 0; d < 8; d++) {
             int n = i + D8.DROW[d] * w + D8.DCOL[d];
-            double drop = ((double) z[i] - z[n]) / distance[d];
+            double drop = (here - PriorityFlood.Packed.filled(cells[n])) / distance[d];
             if (drop > bestDrop) {
                 bestDrop = drop;
                 best = d;

@@ -54,8 +54,9 @@ public record LsFactor(SlopeAspect slopeAspect, PriorityFlood flood, FlowRouting
             throw new IllegalArgumentException("L_max must be positive, was " + maxSlopeLengthMetres);
         }
         SlopeAspect sa = SlopeAspect.horn(dem);
-        PriorityFlood flood = PriorityFlood.fill(dem);
-        FlowRouting routing = FlowRouting.route(flood);
+        PriorityFlood.Packed packed = PriorityFlood.packed(dem, () -> false);
+        PriorityFlood flood = packed.unpack();
+        FlowRouting routing = FlowRouting.route(packed);
         double d = g.cellWidth();
         double area = g.cellAreaSquareMetres();
         double cap = maxSlopeLengthMetres * d;
@@ -75,11 +76,23 @@ public record LsFactor(SlopeAspect slopeAspect, PriorityFlood flood, FlowRouting
 
     /**
      * The LS band only, equal cell for cell to {@code compute(dem, maxSlopeLengthMetres).ls()}, with
-     * a lower peak memory (for whole-city grids at 10 m): fill and route first, reuse the
-     * "reached from" array for the accumulation and the filled DEM's array for LS, and compute
-     * Horn's slope and aspect per cell inside the LS loop instead of keeping them as grids. Peak
-     * ≈ 19 B per grid cell (DEM, filled, reached-from/accumulation, pop order of the data cells,
-     * directions, masks) plus the priority-flood queue, against ≈ 33 B for {@link #compute}.
+     * a lower peak memory (for whole-city grids at 10 m): the priority-flood keeps one packed {@code
+     * long} per cell, the D8 directions are read straight from it, and Horn's slope and aspect are
+     * computed per cell inside the LS loop instead of being kept as grids. Memory per grid cell by
+     * step, with the caller's DEM (4 B) and the pop order counted at 4 B per data cell (≈ 2 B per
+     * grid cell for the city at 10 m, ≤ 4 B in general):
+     *
+     * <ol>
+     *   <li>flood seeding: DEM 4 + data mask 1 + packed cells 8 = 13 B;
+     *   <li>flood: DEM 4 + packed cells 8 + pop order ≈ 2 = 14 B, plus the queue;
+     *   <li>directions: the flood's 14 B + directions 1 = 15 B (peak);
+     *   <li>accumulation, once the packed cells are dropped: DEM 4 + pop order ≈ 2 + directions 1
+     *       + accumulation 4 = 11 B;
+     *   <li>LS, once the pop order is dropped: DEM 4 + directions 1 + accumulation 4 + data mask 1 +
+     *       LS 4 = 14 B.
+     * </ol>
+     *
+     * Against ≈ 35 B at the peak of {@link #compute}.
      *
      * @throws IllegalArgumentException if the cells are not square, L_max is not positive or the
      *     DEM is smaller than 3 × 3
@@ -110,20 +123,19 @@ public record LsFactor(SlopeAspect slopeAspect, PriorityFlood flood, FlowRouting
             throw new IllegalArgumentException(
                     dem.name() + ": Horn's method needs at least 3 × 3 cells, got " + w + " × " + h);
         }
-        PriorityFlood flood = PriorityFlood.fill(dem, stop);
+        PriorityFlood.Packed flood = PriorityFlood.packed(dem, stop);
         stopIf(stop);
-        byte[] direction = FlowRouting.directions(flood);
-        stopIf(stop);
-        int[] acc = flood.reachedFrom();
         int[] order = flood.popOrder();
-        float[] ls = flood.filled();
-        flood = null;
-        java.util.Arrays.fill(acc, 0);
+        byte[] direction = FlowRouting.directions(g, flood.cells());
+        flood = null; // drops the packed cells (8 B per grid cell) before the accumulation and LS
+        stopIf(stop);
+        int[] acc = new int[w * h];
         FlowRouting.accumulate(order, direction, w, acc);
         order = null;
         stopIf(stop);
         float[] z = dem.values();
         boolean[] valid = DemMask.valid(dem);
+        float[] ls = new float[w * h];
         double d = g.cellWidth();
         double area = g.cellAreaSquareMetres();
         double cap = maxSlopeLengthMetres * d;

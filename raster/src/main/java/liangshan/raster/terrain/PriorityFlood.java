@@ -24,8 +24,16 @@ import liangshan.raster.GridGeometry;
  * "reached from" links ({@link FlowRouting}). Because popped elevations never decrease, the pop
  * order is a topological order for flow: every cell's receiver was popped before it.
  *
- * <p>Memory: the DEM's float[] plus, per cell, a float (filled), an int (reached from), an int
- * (pop order) and a boolean; the heap grows with the flooding front (12 bytes per entry).
+ * <p>Layout: the flood keeps one {@code long} per grid cell ({@link Packed}): the high half holds
+ * the float bits of the cell's elevation, replaced by its filled elevation when the cell is
+ * queued; the low half is {@link #OPEN} for a data cell not yet queued, −1 for edge and no-data
+ * cells, else the index of the cell that reached it. Opening a cell (closed test, elevation read,
+ * both writes) touches one array element instead of four arrays. Memory during the flood: the
+ * DEM's float[] (read only while seeding), 8 B per grid cell for the packed cells, 4 B per data
+ * cell for the pop order, and the queue (12 B per entry of the flooding front); the data mask (1 B
+ * per cell) is dropped before the pop order is allocated. This record unpacks the cells into
+ * {@code filled} and {@code reachedFrom} (+8 B per cell; for tests and small grids — the LS factor
+ * of whole-city runs reads the packed cells directly, see {@link LsFactor#band}).
  *
  * @param grid the DEM's grid
  * @param filled filled elevations (NaN for no-data), row-major
@@ -34,6 +42,60 @@ import liangshan.raster.GridGeometry;
  * @param popOrder data cells in the order they left the queue
  */
 public record PriorityFlood(GridGeometry grid, float[] filled, int[] reachedFrom, int[] popOrder) {
+
+    /** Low half of a packed data cell that has not been queued yet. */
+    static final int OPEN = -2;
+
+    /** Low half of a packed edge or no-data cell (nothing reached it). */
+    static final int NONE = -1;
+
+    /** A packed no-data cell: NaN filled elevation, reached from nothing. */
+    private static final long NO_DATA_CELL = pack(Float.NaN, NONE);
+
+    /**
+     * The flood's output before unpacking.
+     *
+     * @param grid the DEM's grid
+     * @param cells per grid cell, row-major: {@code filled} float bits in the high half ({@link
+     *     #filled(long)}), the reached-from cell index or −1 in the low half ({@link
+     *     #reachedFrom(long)})
+     * @param popOrder data cells in the order they left the queue
+     */
+    record Packed(GridGeometry grid, long[] cells, int[] popOrder) {
+
+        /** The filled elevation of a packed cell (NaN for no-data). */
+        static float filled(long cell) {
+            return Float.intBitsToFloat((int) (cell >>> 32));
+        }
+
+        /** The cell that reached a packed cell, −1 for edge and no-data cells. */
+        static int reachedFrom(long cell) {
+            return (int) cell;
+        }
+
+        /** Packs an unpacked flood (for small grids: 8 B more per cell while both exist). */
+        static Packed of(PriorityFlood flood) {
+            float[] filled = flood.filled();
+            int[] from = flood.reachedFrom();
+            long[] cells = new long[filled.length];
+            for (int i = 0; i < cells.length; i++) {
+                cells[i] = pack(filled[i], from[i]);
+            }
+            return new Packed(flood.grid(), cells, flood.popOrder());
+        }
+
+        /** The unpacked record (8 B more per cell while both exist). */
+        PriorityFlood unpack() {
+            float[] filled = new float[cells.length];
+            int[] from = new int[cells.length];
+            for (int i = 0; i < cells.length; i++) {
+                long cell = cells[i];
+                filled[i] = filled(cell);
+                from[i] = reachedFrom(cell);
+            }
+            return new PriorityFlood(grid, filled, from, popOrder);
+        }
+    }
 
     /** Fills {@code dem}. */
     public static PriorityFlood fill(Band dem) {
@@ -46,19 +108,37 @@ public record PriorityFlood(GridGeometry grid, float[] filled, int[] reachedFrom
      * @throws CancellationException when {@code stop} returned true
      */
     public static PriorityFlood fill(Band dem, BooleanSupplier stop) {
+        return packed(dem, stop).unpack();
+    }
+
+    /**
+     * The flood itself, asking {@code stop} every 65,536 cells whether to give up. Memory besides
+     * the caller's DEM (4 B per grid cell): while seeding, the data mask 1 + cells 8 = 9 B per grid
+     * cell; then the cells 8 B per grid cell + the pop order 4 B per data cell (≈ 10 B per grid
+     * cell for the city at 10 m, where about half of the grid is data), plus the queue.
+     *
+     * @throws CancellationException when {@code stop} returned true
+     */
+    static Packed packed(Band dem, BooleanSupplier stop) {
         GridGeometry g = dem.grid();
         int w = g.width();
         int h = g.height();
-        float[] z = dem.values();
         boolean[] valid = DemMask.valid(dem);
-        float[] filled = new float[z.length];
-        int[] from = new int[z.length];
-        Arrays.fill(from, -1);
-        // 1 = no-data or already queued: one array read per neighbour instead of two.
-        byte[] closed = new byte[z.length];
+        long[] cells = new long[w * h];
         Heap heap = new Heap(2 * (w + h) + 16);
-        int dataCells = seed(z, valid, w, h, filled, closed, heap);
+        int dataCells = seed(dem.values(), valid, w, h, cells, heap);
+        valid = null; // the packed cells say which are data: drop the mask before the pop order
         int[] order = new int[dataCells];
+        flood(cells, w, h, heap, order, stop);
+        return new Packed(g, cells, order);
+    }
+
+    static long pack(float filled, int reachedFrom) {
+        return ((long) Float.floatToRawIntBits(filled) << 32) | (reachedFrom & 0xFFFF_FFFFL);
+    }
+
+    /** Steps 2 and 3: pops every data cell into {@code order}, opening its neighbours. */
+    private static void flood(long[] cells, int w, int h, Heap heap, int[] order, BooleanSupplier stop) {
         // Neighbour offsets in D8 order (E, SE, S, SW, W, NW, N, NE) for interior cells.
         int[] offset = new int[8];
         for (int d = 0; d < 8; d++) {
@@ -99,13 +179,13 @@ public record PriorityFlood(GridGeometry grid, float[] filled, int[] reachedFrom
                     }
                     n = rr * w + cc;
                 }
-                if (closed[n] != 0) {
-                    continue;
+                long v = cells[n];
+                if ((int) v != OPEN) {
+                    continue; // no-data, edge, or already queued
                 }
-                closed[n] = 1;
-                float key = Math.max(z[n], level) + 0.0f; // + 0.0f turns −0.0 into 0.0
-                filled[n] = key;
-                from[n] = cell;
+                // The high half is still the cell's own elevation; + 0.0f turns −0.0 into 0.0.
+                float key = Math.max(Packed.filled(v), level) + 0.0f;
+                cells[n] = pack(key, cell);
                 if (key == level) {
                     sameLevel.add(n);
                 } else {
@@ -113,28 +193,28 @@ public record PriorityFlood(GridGeometry grid, float[] filled, int[] reachedFrom
                 }
             }
         }
-        return new PriorityFlood(g, filled, from, order);
     }
 
     /**
-     * Step 1: pushes the edge cells in row-major order with their own elevation, marks no-data
-     * and pushed cells closed; returns the number of data cells.
+     * Step 1: packs every cell (no-data: NaN and −1; edge cells: own elevation and −1, pushed in
+     * row-major order; other data cells: own elevation and {@link #OPEN}); returns the number of
+     * data cells.
      */
-    private static int seed(float[] z, boolean[] valid, int w, int h, float[] filled, byte[] closed, Heap heap) {
+    private static int seed(float[] z, boolean[] valid, int w, int h, long[] cells, Heap heap) {
         int dataCells = 0;
         for (int r = 0; r < h; r++) {
             for (int c = 0; c < w; c++) {
                 int i = r * w + c;
                 if (!valid[i]) {
-                    filled[i] = Float.NaN;
-                    closed[i] = 1;
+                    cells[i] = NO_DATA_CELL;
                     continue;
                 }
                 dataCells++;
                 if (DemMask.isEdge(valid, w, h, r, c)) {
-                    filled[i] = z[i];
-                    closed[i] = 1;
+                    cells[i] = pack(z[i], NONE);
                     heap.push(i, z[i] + 0.0f);
+                } else {
+                    cells[i] = pack(z[i], OPEN);
                 }
             }
         }
