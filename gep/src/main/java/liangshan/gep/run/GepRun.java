@@ -30,6 +30,8 @@ import liangshan.gep.spec.GepParameters;
 import liangshan.raster.Band;
 import liangshan.raster.BandSource;
 import liangshan.raster.PixelLoop;
+import liangshan.raster.geotiff.GeoTiff;
+import liangshan.raster.geotiff.GeoTiffBand;
 import liangshan.raster.terrain.LsFactor;
 import liangshan.raster.zonal.ZoneIndex;
 
@@ -323,12 +325,15 @@ public final class GepRun {
         outputs.add("flood_lake_m3");
         ZoneTotals totals = new ZoneTotals(v.index().zoneCount(), outputs);
         Path maps = Files.createDirectory(tmp.resolve("maps"));
-        BandSource landCover = v.rasters().band(GepInputs.LAND_COVER.name());
         RasterPasses passes = new RasterPasses(v.rasters().grid(), v.index(), v.countyOfZone(), v.params(), cancel);
         Map<String, QualityReport> quality = new LinkedHashMap<>();
         Map<String, Long> noDataByFile = new LinkedHashMap<>();
         Map<Path, String> digests;
-        try (TerrainOverlap side = new TerrainOverlap(request, v, cancelled, maps, totals)) {
+        // The side thread reads the run's land-cover band; the soil-retention pass may run at the
+        // same time, so it reads the file through a band of its own (a band's row cache is shared).
+        Path coverFile = v.rasters().paths().get(RasterInputs.LAND_COVER.fileName());
+        try (TerrainOverlap side = new TerrainOverlap(request, v, cancelled, maps, totals);
+                GeoTiffBand landCover = GeoTiff.open(coverFile, RasterInputs.LAND_COVER.unit())) {
             EarlyTerrain.Result terrain = v.terrain().join(cancelled);
             cancel.check("terrain", 1, 1);
             side.capFactors();

@@ -34,7 +34,10 @@ import mil.nga.tiff.compression.LZWCompression;
  *
  * <p><b>Memory bound:</b> one decoded block row, {@code 4 × blockHeight × width} bytes of floats
  * plus one block's compressed and raw bytes (e.g. 9.6 MB for 256-row tiles on a 9,400-column
- * grid). Reading rows in order decodes each block once; not thread-safe.
+ * grid). Reading rows in order decodes each block once. {@link #readRows} is synchronized (its
+ * block-row cache is shared): threads reading one band at the same time get the right rows, but
+ * take turns and may decode a block row more than once — give each concurrent pass its own band.
+ * {@link #readWindow} and {@link #readAll} keep no state and run concurrently.
  */
 public final class GeoTiffBand implements BandSource, AutoCloseable {
 
@@ -130,7 +133,7 @@ public final class GeoTiffBand implements BandSource, AutoCloseable {
     }
 
     @Override
-    public void readRows(int firstRow, int rowCount, float[] destination) {
+    public synchronized void readRows(int firstRow, int rowCount, float[] destination) {
         Objects.checkFromIndexSize(firstRow, rowCount, grid.height());
         int width = grid.width();
         int bh = layout.blockHeight();

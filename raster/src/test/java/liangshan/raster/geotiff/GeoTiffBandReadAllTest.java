@@ -18,10 +18,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * {@link GeoTiffBand#readAll} on several threads gives exactly the cells of {@link
+ * Concurrent reading. {@link GeoTiffBand#readAll} on several threads gives exactly the cells of {@link
  * GeoTiffBand#readRows} (GDAL fixtures: tiles, strips, Deflate, LZW, predictors, big-endian,
  * sparse tiles; the engine's own tiles with partial edge tiles), and a damaged file fails with the
- * file named, whichever thread met the damage.
+ * file named, whichever thread met the damage; {@link GeoTiffBand#readRows} from two threads at once.
  */
 class GeoTiffBandReadAllTest {
 
@@ -80,6 +80,56 @@ class GeoTiffBandReadAllTest {
                     .hasMessageContaining("destination");
             assertThatThrownBy(() -> band.readAll(new float[cells], 0)).isInstanceOf(IllegalArgumentException.class);
         }
+    }
+
+    /**
+     * Two threads reading rows of one band at the same time, one north to south and one south to
+     * north (each read decodes another block row into the band's shared cache), both get the right
+     * cells: {@link GeoTiffBand#readRows} is synchronized.
+     */
+    @Test
+    void two_threads_reading_rows_of_one_band_get_the_right_cells() throws Exception {
+        GridGeometry grid = new GridGeometry("EPSG:4549", 500_000, 3_200_000, 30, 30, 40, 64);
+        float[] v = new float[grid.width() * grid.height()];
+        for (int i = 0; i < v.length; i++) {
+            v[i] = i;
+        }
+        Path file = dir.resolve("shared.tif");
+        try (GeoTiffWriter w = GeoTiffWriter.create(file, grid, CellType.FLOAT32, OptionalDouble.of(Double.NaN), 16)) {
+            w.writeRows(v, grid.height());
+        }
+        try (GeoTiffBand band = GeoTiff.open(file, "m")) {
+            java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+            try {
+                java.util.List<java.util.concurrent.Future<Integer>> results = new java.util.ArrayList<>();
+                for (boolean reverse : new boolean[] {false, true}) {
+                    results.add(pool.submit(() -> wrongCells(band, reverse, 300)));
+                }
+                for (java.util.concurrent.Future<Integer> f : results) {
+                    assertThat(f.get()).as("cells read wrong").isZero();
+                }
+            } finally {
+                pool.shutdownNow();
+            }
+        }
+    }
+
+    /** Reads every row {@code rounds} times (in reverse order if asked); counts wrong cells. */
+    private static int wrongCells(GeoTiffBand band, boolean reverse, int rounds) {
+        int width = band.grid().width();
+        int height = band.grid().height();
+        float[] row = new float[width];
+        int wrong = 0;
+        for (int round = 0; round < rounds; round++) {
+            for (int k = 0; k < height; k++) {
+                int r = reverse ? height - 1 - k : k;
+                band.readRows(r, 1, row);
+                for (int c = 0; c < width; c++) {
+                    wrong += row[c] == r * width + c ? 0 : 1;
+                }
+            }
+        }
+        return wrong;
     }
 
     /** readAll on 1, 2, 3 and 8 threads against readRows; returns the cells. */
