@@ -41,16 +41,24 @@ import liangshan.raster.zonal.ZoneIndex;
  * provenance.json} and {@code report.html} into a temporary directory beside {@code out}, and
  * move it into place. A failed or cancelled run leaves no {@code out}.
  *
- * <p><b>Memory bound.</b> Whole-grid arrays: the zone index (4 B/cell) and the LS factor
- * (4 B/cell) for the whole run; while LS is computed ({@link LsFactor#band}), the DEM, filled
- * DEM (reused for LS), reached-from links (reused for the accumulation), flood order of the data
- * cells, D8 directions and masks add ≈ 15–19 B per grid cell plus the priority-flood queue (so
- * ≈ 23 B per grid cell peak without the queue: 460 MB for the 19.9 M-cell grid of the city at
- * 30 m, ≈ 4.1 GB for its 179 M-cell grid at 10 m); everything else is read and written in strips
- * of 256 rows (see {@link RasterPasses}). The terrain starts as soon as the rasters are open
- * ({@link EarlyTerrain}), so its peak overlaps the rest of validation, whose only whole-grid array
- * is the zone index (kept for the run in any case), and the capacity pass of {@link
- * TerrainOverlap} (strip buffers only).
+ * <p><b>Threads.</b> The terrain (DEM read on two threads, priority-flood, D8, accumulation, LS:
+ * {@link EarlyTerrain}) starts as soon as the rasters are open, beside the rest of validation.
+ * After validation a side thread ({@link TerrainOverlap}) hashes the inputs, runs the capacity
+ * pass and the indicator pass of the seven indicators that do not need LS while the flood runs;
+ * once LS is ready the run's thread computes soil retention ({@link RasterPasses}: a reader and a
+ * map-writer thread beside it). Results are the same as computing everything in one pass after the
+ * terrain, bit for bit.
+ *
+ * <p><b>Memory bound.</b> Whole-grid arrays: the zone index (2 B/cell with fewer than 65,535
+ * zones, else 4 B) for the whole run and the LS factor (4 B/cell) from the end of the terrain
+ * stage. While LS is computed ({@link LsFactor#band}) the terrain holds at most 15 B per grid
+ * cell (DEM 4, one packed {@code long} per cell for the filled elevation and the "reached from"
+ * link 8, flood order ≈ 4 per data cell, then D8 directions 1) plus the priority-flood queue: ≈
+ * 17 B per grid cell with the zone index, 2.7 GB for the city's 179 M-cell grid at 10 m, 340 MB
+ * for its 19.9 M cells at 30 m. Everything else is read and written in strips of 256 rows ({@link
+ * RasterPasses}: one pass's strip buffers beside the flood, two passes' at most while soil
+ * retention runs and the side pass finishes). Measured at 10 m: the largest heap in use after a
+ * GC 3.35 GB under {@code -Xmx4g} ({@code bench/gep/run10.sh}).
  */
 public final class GepRun {
 

@@ -31,16 +31,18 @@ import liangshan.raster.zonal.ZoneIndex;
 
 /**
  * The strip passes over the grid: the emission-capacity pass (§R4, §R5 pass 1) and the
- * indicator pass, which computes all eight regulating indicators per strip in one fused loop
- * ({@link FusedRegulating}: per-cell map values, zone sums and quality tallies over primitive
- * arrays) and hands the strip's eight map buffers to two writer threads (the maps' Deflate runs
- * beside the next strip's reading and computing).
+ * indicator passes, which compute the regulating indicators per strip in one fused loop ({@link
+ * FusedRegulating}: per-cell map values, zone sums and quality tallies over primitive arrays). A
+ * run makes two indicator passes ({@link FusedRegulating.Part}): the seven indicators without LS
+ * on one thread beside the priority-flood (maps written on that thread), then soil retention once
+ * LS is ready (next strip read on a reader thread, the map written on a writer thread).
  *
- * <p><b>Memory per strip</b> ({@code s} = strip rows × width cells): the pixel loop's 7 float
- * input buffers (land cover, five inputs, LS; 28 B/cell), the int cover, county and zone-slot
- * arrays (12 B/cell) and {@value #MAP_SETS} sets of 8 float map buffers (64 B/cell): 104·s
- * bytes, 250 MB for 256-row strips of a 9,400-column grid; plus each of the 8 map writers'
- * 256-row tile buffer (4 B/cell, 77 MB together at that width).
+ * <p><b>Memory per strip</b> ({@code s} = strip rows × width cells): the pixel loop's float input
+ * buffers (land cover and three inputs, 16 B/cell; twice that with read-ahead), the int cover,
+ * county and zone-slot arrays (12 B/cell) and one set of map buffers per map (4 B/cell each; {@value
+ * #MAP_SETS} sets with writer threads), plus each map writer's 256-row tile buffer (4 B/cell): 7
+ * maps without LS ≈ 84·s bytes (276 MB for 256-row strips of the 12,821-column grid at 10 m), soil
+ * retention ≈ 72·s bytes.
  */
 final class RasterPasses {
 
