@@ -7,9 +7,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.OptionalDouble;
 import liangshan.raster.Band;
-import liangshan.raster.CellType;
 import liangshan.raster.GridGeometry;
 import liangshan.raster.RasterException;
 import org.junit.jupiter.api.Test;
@@ -49,10 +47,7 @@ class GeoTiffBandReadAllTest {
         for (int i = 0; i < v.length; i++) {
             v[i] = i % 13 == 0 ? Float.NaN : (float) (50 + Math.cos(i * 0.21) * 40);
         }
-        Path file = dir.resolve("edge.tif");
-        try (GeoTiffWriter w = GeoTiffWriter.create(file, grid, CellType.FLOAT32, OptionalDouble.of(Double.NaN), 16)) {
-            w.writeRows(v, grid.height());
-        }
+        Path file = GeoTiffBandWindowTest.tiled(dir.resolve("edge.tif"), grid, v);
         float[] all = sameOnEveryThreadCount(file);
         assertThat(Arrays.equals(all, v)).as("cells as written").isTrue();
         Band band = GeoTiff.read(file, "m", 2);
@@ -94,10 +89,7 @@ class GeoTiffBandReadAllTest {
         for (int i = 0; i < v.length; i++) {
             v[i] = i;
         }
-        Path file = dir.resolve("shared.tif");
-        try (GeoTiffWriter w = GeoTiffWriter.create(file, grid, CellType.FLOAT32, OptionalDouble.of(Double.NaN), 16)) {
-            w.writeRows(v, grid.height());
-        }
+        Path file = GeoTiffBandWindowTest.tiled(dir.resolve("shared.tif"), grid, v);
         try (GeoTiffBand band = GeoTiff.open(file, "m")) {
             java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
             try {

@@ -49,10 +49,7 @@ class GeoTiffBandWindowTest {
         for (int i = 0; i < v.length; i++) {
             v[i] = i % 11 == 0 ? Float.NaN : (float) (100 + Math.sin(i * 0.37) * 30);
         }
-        Path file = dir.resolve("dem.tif");
-        try (GeoTiffWriter w = GeoTiffWriter.create(file, grid, CellType.FLOAT32, OptionalDouble.of(Double.NaN), 16)) {
-            w.writeRows(v, grid.height());
-        }
+        Path file = tiled(dir.resolve("dem.tif"), grid, v);
         compare(file, 5);
         try (GeoTiffBand band = GeoTiff.open(file, "m")) {
             // Rows 30..32, columns 33..36: cells of the edge tiles only.
@@ -62,6 +59,14 @@ class GeoTiffBandWindowTest {
             }
             assertThat(band.readWindow(30, 33, 4, 3)).containsExactly(expected);
         }
+    }
+
+    /** Writes {@code values} as a Float32 GeoTIFF of 16 × 16 tiles (NaN no-data) with the engine's writer. */
+    static Path tiled(Path file, GridGeometry grid, float[] values) {
+        try (GeoTiffWriter w = GeoTiffWriter.create(file, grid, CellType.FLOAT32, OptionalDouble.of(Double.NaN), 16)) {
+            w.writeRows(values, grid.height());
+        }
+        return file;
     }
 
     @Test
