@@ -5,7 +5,10 @@
 # same synthetic inputs, in one run. Prints wall and CPU time, peak RSS of each process, the ratio
 # and the largest per-village differences per indicator.
 #
-# Usage: bench/gep/compare.sh [cell-size-m=30]   (env: XMX=4g, SEED=1)
+# Usage: bench/gep/compare.sh [cell-size-m=30]   (env: XMX=4g, SEED=1, THP=1)
+# THP=1 (default) gives both processes transparent huge pages where the kernel allows them (Linux,
+# THP "madvise" or "always"): the JVM with -XX:+UseTransparentHugePages, Python through glibc's
+# malloc tunable glibc.malloc.hugetlb=1 (glibc ≥ 2.35); THP=0 runs both on 4 KiB pages.
 # Needs: ./mvnw -q -DskipTests -Dweb.skip=true package (app/target/liangshan.jar).
 #
 # What each side does (be explicit about fairness):
@@ -22,6 +25,12 @@ cd "$(dirname "$0")"
 CELL=${1:-30}
 XMX=${XMX:-4g}
 SEED=${SEED:-1}
+JAVA_THP=
+PY_ENV=()
+if [ "${THP:-1}" = 1 ]; then
+  JAVA_THP=-XX:+UseTransparentHugePages
+  PY_ENV=(env GLIBC_TUNABLES=glibc.malloc.hugetlb=1)
+fi
 JAR=../../app/target/liangshan.jar
 WORK=work
 SYN=$WORK/synth-$CELL
@@ -42,9 +51,10 @@ javac -cp "$WORK/lib/*" -d $WORK/classes GepBench.java
 OUT=$WORK/run-$CELL
 rm -rf $OUT $WORK/java-$CELL.log $WORK/numpy-$CELL.log
 echo "load before: $(uptime)"
-/usr/bin/time -v java -Xmx$XMX -cp "$WORK/classes:$WORK/lib/*" GepBench \
+echo "huge pages: ${THP:-1} (kernel: $(cat /sys/kernel/mm/transparent_hugepage/enabled 2>/dev/null || echo n/a))"
+/usr/bin/time -v java -Xmx$XMX $JAVA_THP -cp "$WORK/classes:$WORK/lib/*" GepBench \
   $SYN $SYN/villages.geojson quzhou-2025-v1 2025 $OUT 2> $WORK/java-$CELL.log
-/usr/bin/time -v /usr/bin/python3 gep_numpy.py $SYN $SYN/villages.geojson $PARAMS \
+"${PY_ENV[@]}" /usr/bin/time -v /usr/bin/python3 gep_numpy.py $SYN $SYN/villages.geojson $PARAMS \
   $WORK/numpy-$CELL.csv 2> $WORK/numpy-$CELL.log
 echo "load after:  $(uptime)"
 

@@ -95,6 +95,11 @@ final class EarlyTerrain implements AutoCloseable {
         return n;
     }
 
+    /** Whether the terrain stage has ended (with its result, a failure or a cancellation). */
+    boolean isDone() {
+        return result.isDone();
+    }
+
     /** Stops the computation if it still runs and waits for the thread. */
     @Override
     public void close() {

@@ -350,7 +350,7 @@ public final class GepRun {
             cancel.check("capacity", strips, strips);
             Map<String, BandSource> floats = floatInputs(v, terrain.ls());
             RasterPasses.Tally soil = passes.indicators(
-                    FusedRegulating.Part.SOIL_RETENTION, landCover, floats, Map.of(), totals, maps, false);
+                    FusedRegulating.Part.SOIL_RETENTION, landCover, floats, Map.of(), totals, maps, () -> false);
             passes.quality(side.withoutLs(), soil, landCover, floats, quality, noDataByFile);
             noDataByFile.put("LS (dem.tif)", noDataByFile.remove(terrain.ls().name()));
             noDataByFile.put(RasterInputs.DEM.fileName(), terrain.demNoData());

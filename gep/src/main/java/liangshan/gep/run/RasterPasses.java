@@ -16,6 +16,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
 import liangshan.gep.cell.QualityReport;
 import liangshan.gep.params.ParameterSet;
 import liangshan.gep.regulating.EmissionCapped;
@@ -157,11 +158,12 @@ final class RasterPasses {
      * One indicator pass over {@code part}'s indicators. {@code landCover} gives the class codes,
      * {@code floats} the float inputs the part reads, by name ({@link FusedRegulating#FLOAT_INPUTS});
      * the part's outputs are added to {@code totals} and its maps written to {@code
-     * mapsDir/<indicator>.tif} (Float32, NaN no-data where the land cover is no-data). With {@code
-     * oneThread} everything happens on the calling thread (the pass that runs beside the
-     * priority-flood: no third busy thread on two cores); otherwise the next strip is read on a
-     * reader thread ({@link PixelLoop#forEachStripReadAhead}) and the maps are written by up to
-     * {@value #LANES} writer threads while the calling thread computes.
+     * mapsDir/<indicator>.tif} (Float32, NaN no-data where the land cover is no-data). While {@code
+     * besideFlood} answers true everything happens on the calling thread (the pass that runs beside
+     * the priority-flood: no third busy thread on two cores); from the first strip on which it
+     * answers false the maps are written by up to {@value #LANES} writer threads while the calling
+     * thread computes, and if it is false at the start the next strip is also read ahead on a
+     * reader thread ({@link PixelLoop#forEachStripReadAhead}).
      */
     Tally indicators(
             FusedRegulating.Part part,
@@ -170,7 +172,7 @@ final class RasterPasses {
             Map<String, CapFactors> factors,
             ZoneTotals totals,
             Path mapsDir,
-            boolean oneThread) {
+            BooleanSupplier besideFlood) {
         List<String> names = FusedRegulating.FLOAT_INPUTS;
         List<BandSource> inputs = new ArrayList<>();
         inputs.add(landCover);
@@ -203,8 +205,9 @@ final class RasterPasses {
         int computed = (int) java.util.stream.IntStream.range(0, FusedRegulating.INDICATORS.size())
                 .filter(part::computes)
                 .count();
-        int lanes = oneThread ? 0 : Math.min(LANES, computed);
-        try (MapWriters maps = new MapWriters(part, mapsDir, loop.stripRows(), lanes)) {
+        boolean alone = besideFlood.getAsBoolean();
+        try (MapWriters maps =
+                new MapWriters(part, mapsDir, loop.stripRows(), Math.min(LANES, computed), besideFlood)) {
             Codes b = new Codes();
             int strips = strips(loop);
             int[] done = {0};
@@ -222,7 +225,7 @@ final class RasterPasses {
                 maps.write(set, strip.rowCount());
                 done[0]++;
             };
-            if (oneThread) {
+            if (alone) {
                 loop.forEachStrip(visitor);
             } else {
                 loop.forEachStripReadAhead(visitor);
@@ -255,13 +258,13 @@ final class RasterPasses {
     }
 
     /**
-     * The map writers of one pass (one per indicator the part computes), fed by {@code lanes}
-     * writer threads (each owning a fixed subset of the maps, so each file is written by one
-     * thread in strip order) from a bounded pool of {@value #MAP_SETS} buffer sets; a set returns
-     * to the pool when every lane has written it. With 0 lanes, {@link #write} writes on the
-     * calling thread from a single buffer set. {@link #close()} stops the threads and closes every
-     * file; a failure of a writer thread surfaces at the next {@link #write} or at {@link
-     * #finish()}.
+     * The map writers of one pass (one per indicator the part computes). While {@code inline}
+     * answers true, {@link #write} writes on the calling thread from a single buffer set; from then
+     * on {@code laneCount} writer threads ("lanes", each owning a fixed subset of the maps, so each
+     * file is still written by one thread at a time in strip order) are fed from a pool of {@value
+     * #MAP_SETS} buffer sets; a set returns to the pool when every lane has written it. {@link
+     * #close()} stops the threads and closes every file; a failure of a writer thread surfaces at
+     * the next {@link #write} or at {@link #finish()}.
      */
     private final class MapWriters implements AutoCloseable {
         /**
@@ -277,8 +280,14 @@ final class RasterPasses {
         private final BlockingQueue<float[][]> free = new ArrayBlockingQueue<>(MAP_SETS);
         private final Deque<Future<?>> pending = new ArrayDeque<>();
         private final List<ExecutorService> lanes = new ArrayList<>();
+        private final int laneCount;
+        private final int setCells;
+        private BooleanSupplier inline;
 
-        MapWriters(FusedRegulating.Part part, Path dir, int stripRows, int laneCount) {
+        MapWriters(FusedRegulating.Part part, Path dir, int stripRows, int laneCount, BooleanSupplier inline) {
+            this.laneCount = laneCount;
+            this.setCells = stripRows * grid.width();
+            this.inline = inline;
             try {
                 for (int i = 0; i < writers.length; i++) {
                     if (part.computes(i)) {
@@ -293,13 +302,20 @@ final class RasterPasses {
                 closeWriters();
                 throw e;
             }
-            for (int s = 0; s < (laneCount == 0 ? 1 : MAP_SETS); s++) {
-                float[][] set = new float[writers.length][];
-                for (int i = 0; i < set.length; i++) {
-                    set[i] = writers[i] == null ? null : new float[stripRows * grid.width()];
-                }
-                free.add(set);
+            free.add(newSet());
+        }
+
+        private float[][] newSet() {
+            float[][] set = new float[writers.length][];
+            for (int i = 0; i < set.length; i++) {
+                set[i] = writers[i] == null ? null : new float[setCells];
             }
+            return set;
+        }
+
+        /** Starts the lanes and adds the pool's other buffer sets, once {@code inline} answered false. */
+        private void startLanes() {
+            inline = () -> false;
             for (int l = 0; l < laneCount; l++) {
                 String name = "gep-run-maps-" + l;
                 lanes.add(Executors.newSingleThreadExecutor(r -> {
@@ -307,6 +323,9 @@ final class RasterPasses {
                     t.setDaemon(true);
                     return t;
                 }));
+            }
+            for (int k = 1; k < MAP_SETS; k++) {
+                free.add(newSet());
             }
         }
 
@@ -321,9 +340,12 @@ final class RasterPasses {
 
         void write(float[][] set, int rows) {
             if (lanes.isEmpty()) {
-                writeLane(set, rows, -1);
-                free.add(set);
-                return;
+                if (inline.getAsBoolean()) {
+                    writeLane(set, rows, -1);
+                    free.add(set);
+                    return;
+                }
+                startLanes();
             }
             AtomicInteger lanesLeft = new AtomicInteger(lanes.size());
             for (int l = 0; l < lanes.size(); l++) {

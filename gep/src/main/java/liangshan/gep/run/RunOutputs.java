@@ -41,6 +41,7 @@ final class RunOutputs {
     private final ZoneTotals totals;
     private final Map<String, QualityReport> quality;
     private final Map<String, Long> noDataByFile;
+    private List<ZoneRow> rows;
     private final Clock clock;
 
     private final Map<Path, String> digests;
@@ -63,7 +64,15 @@ final class RunOutputs {
     }
 
     /** Zones sorted by code, indicators in spec order, then the outside rows of raster indicators. */
+    /** The rows of {@code zones.csv}, computed once. */
     List<ZoneRow> rows() {
+        if (rows == null) {
+            rows = List.copyOf(computeRows());
+        }
+        return rows;
+    }
+
+    private List<ZoneRow> computeRows() {
         List<ZoneRow> rows = new ArrayList<>();
         List<ZonesFile.Zone> zones = v.zones().zones();
         List<Integer> order = new ArrayList<>();

@@ -76,7 +76,7 @@ final class TerrainOverlap implements AutoCloseable {
                 factors.get(),
                 totals,
                 maps,
-                true));
+                () -> !v.terrain().isDone()));
     }
 
     /** SHA-256 (hex) of every input file, by path. */

@@ -166,6 +166,7 @@ public record LsFactor(SlopeAspect slopeAspect, PriorityFlood flood, FlowRouting
             double area,
             double cap) {
         double eight = 8 * d;
+        SlopeLengths lengths = new SlopeLengths(d);
         for (int r = r0; r < r1; r++) {
             int sr = Math.min(Math.max(r, 1), h - 2);
             for (int c = 0; c < w; c++) {
@@ -179,7 +180,7 @@ public record LsFactor(SlopeAspect slopeAspect, PriorityFlood flood, FlowRouting
                 float theta = Float.intBitsToFloat((int) (sa >>> 32));
                 float aspect = Float.intBitsToFloat((int) sa);
                 double aIn = Math.min(acc[i] * area, cap);
-                ls[i] = (float) (slopeLength(aIn, d, theta, aspect) * steepness(theta));
+                ls[i] = (float) (lengths.of(aIn, theta, aspect) * steepness(theta));
             }
         }
     }
