@@ -5,11 +5,11 @@
 # same synthetic inputs, in one run. Prints wall and CPU time, peak RSS of each process, the ratio
 # and the largest per-village differences per indicator.
 #
-# Usage: bench/gep/compare.sh [cell-size-m=30]   (env: XMX=4g, SEED=1, THP=1)
-# THP=1 (default) gives both processes transparent huge pages where the kernel allows them (Linux,
-# THP "madvise" or "always"): the JVM with -XX:+UseTransparentHugePages, Python through glibc's
-# malloc tunable glibc.malloc.hugetlb=1 (glibc ≥ 2.35); THP=0 runs both on 4 KiB pages.
-# Needs: ./mvnw -q -DskipTests -Dweb.skip=true package (app/target/liangshan.jar).
+# Usage: bench/gep/compare.sh [cell-size-m=30]   (env: XMX=4g, SEED=1, THP=1, NUMPY_THP=0)
+# THP=1 (default) runs the JVM with -XX:+UseTransparentHugePages, as docs recommend for the engine
+# (Linux, THP "madvise" or "always"); THP=0 without. numpy runs as the issue specifies (Debian's
+# /usr/bin/python3, default malloc); NUMPY_THP=1 gives it huge pages too (glibc tunable
+# glibc.malloc.hugetlb=1, glibc >= 2.35) for a like-for-like check.
 #
 # What each side does (be explicit about fairness):
 #   Java  : validate (read headers, rasterise villages, land-cover scan, table indicators),
@@ -27,10 +27,8 @@ XMX=${XMX:-4g}
 SEED=${SEED:-1}
 JAVA_THP=
 PY_ENV=()
-if [ "${THP:-1}" = 1 ]; then
-  JAVA_THP=-XX:+UseTransparentHugePages
-  PY_ENV=(env GLIBC_TUNABLES=glibc.malloc.hugetlb=1)
-fi
+if [ "${THP:-1}" = 1 ]; then JAVA_THP=-XX:+UseTransparentHugePages; fi
+if [ "${NUMPY_THP:-0}" = 1 ]; then PY_ENV=(env GLIBC_TUNABLES=glibc.malloc.hugetlb=1); fi
 JAR=../../app/target/liangshan.jar
 WORK=work
 SYN=$WORK/synth-$CELL
@@ -51,7 +49,7 @@ javac -cp "$WORK/lib/*" -d $WORK/classes GepBench.java
 OUT=$WORK/run-$CELL
 rm -rf $OUT $WORK/java-$CELL.log $WORK/numpy-$CELL.log
 echo "load before: $(uptime)"
-echo "huge pages: ${THP:-1} (kernel: $(cat /sys/kernel/mm/transparent_hugepage/enabled 2>/dev/null || echo n/a))"
+echo "huge pages: java ${THP:-1}, numpy ${NUMPY_THP:-0} (kernel: $(cat /sys/kernel/mm/transparent_hugepage/enabled 2>/dev/null || echo n/a))"
 /usr/bin/time -v java -Xmx$XMX $JAVA_THP -cp "$WORK/classes:$WORK/lib/*" GepBench \
   $SYN $SYN/villages.geojson quzhou-2025-v1 2025 $OUT 2> $WORK/java-$CELL.log
 "${PY_ENV[@]}" /usr/bin/time -v /usr/bin/python3 gep_numpy.py $SYN $SYN/villages.geojson $PARAMS \
