@@ -7,8 +7,9 @@
 import { h, mount } from '../dom.js';
 import { t } from '../i18n.js';
 import { formatNumber } from '../format.js';
-import { field, formAlert, hideAlert, input, setError, showProblems } from '../ledger-ui.js';
-import { commandKey, moneyApi, optionShares, validInt, validPaymentDay, validPct, validYuan, yuan } from './money-common.js';
+import { field, formAlert, input, setError } from '../ledger-ui.js';
+import { moneyApi, optionShares, validInt, validPaymentDay, validPct, validYuan, yuan } from './money-common.js';
+import { previewForm } from './money-preview-form.js';
 
 /** The lease form's fields with their client-side rule (null = fine, else a message key). */
 const RULES = {
@@ -101,32 +102,12 @@ export function leaseForm(village, onCreated) {
   fields.packageId.append(info);
   const optionLine = h('p', { class: 'muted small option-shares', 'aria-live': 'polite' });
   fields['option.pricePerShareYuan'].append(optionLine);
-  const previewBox = h('div');
-  const confirm = h('button', { type: 'button', class: 'btn btn-primary', hidden: true }, t('money.form.confirm'));
-  let key = null;
   const values = () => Object.fromEntries(Object.entries(controls).map(([k, c]) => [k, c.value]));
   const check = (name) => {
     const message = RULES[name](controls[name].value, values());
     setError(fields[name], message ? t(message) : null);
     return !message;
   };
-  const stale = () => {
-    mount(previewBox);
-    confirm.hidden = true;
-    key = null;
-    const o = optionShares(controls['option.valuationYuan'].value.trim(), controls['option.pricePerShareYuan'].value.trim());
-    optionLine.textContent = o ? t('money.leaseForm.shares', { shares: formatNumber(o.shares), residual: o.residualYuan }) : '';
-  };
-  for (const name of Object.keys(controls)) {
-    controls[name].addEventListener('input', () => {
-      stale();
-      if (controls[name].value) check(name);
-    });
-    controls[name].addEventListener('change', () => {
-      stale();
-      check(name);
-    });
-  }
   const body = () => {
     const v = values();
     const option = v['option.valuationYuan'].trim() || v['option.pricePerShareYuan'].trim() ? { valuationYuan: v['option.valuationYuan'].trim(), pricePerShareYuan: v['option.pricePerShareYuan'].trim() } : null;
@@ -140,49 +121,32 @@ export function leaseForm(village, onCreated) {
       option,
     };
   };
-  const submit = h('button', { type: 'submit', class: 'btn' }, t('money.form.previewAmounts'));
-  confirm.addEventListener('click', async () => {
-    hideAlert(alert);
-    confirm.disabled = true;
-    try {
-      onCreated(await moneyApi.createLease(body(), key));
-    } catch (err) {
-      showProblems(err, fields, alert);
-    } finally {
-      confirm.disabled = false;
-    }
+  const form = previewForm({
+    className: 'money-lease-form',
+    title: t('money.leaseForm.title'),
+    hint: t('money.leaseForm.hint'),
+    confirmLabel: t('money.form.confirm'),
+    alert,
+    fields,
+    checkAll: () => Object.keys(controls).map(check).every(Boolean),
+    preview: async () => previewView(await moneyApi.leasePreview(body())),
+    command: (key) => moneyApi.createLease(body(), key),
+    onDone: onCreated,
   });
-  return h(
-    'details',
-    { class: 'money-form money-lease-form' },
-    h('summary', null, t('money.leaseForm.title')),
-    h(
-      'form',
-      {
-        novalidate: true,
-        onsubmit: async (e) => {
-          e.preventDefault();
-          hideAlert(alert);
-          const ok = Object.keys(controls).map(check).every(Boolean);
-          if (!ok) return;
-          submit.disabled = true;
-          try {
-            mount(previewBox, previewView(await moneyApi.leasePreview(body())));
-            key = commandKey();
-            confirm.hidden = false;
-          } catch (err) {
-            showProblems(err, fields, alert);
-          } finally {
-            submit.disabled = false;
-          }
-        },
-      },
-      alert,
-      h('div', { class: 'form-grid' }, Object.values(fields)),
-      h('p', { class: 'muted small' }, t('money.leaseForm.hint')),
-      h('div', { class: 'form-actions' }, submit),
-      previewBox,
-      h('div', { class: 'form-actions' }, confirm),
-    ),
-  );
+  const stale = () => {
+    form.stale();
+    const o = optionShares(controls['option.valuationYuan'].value.trim(), controls['option.pricePerShareYuan'].value.trim());
+    optionLine.textContent = o ? t('money.leaseForm.shares', { shares: formatNumber(o.shares), residual: o.residualYuan }) : '';
+  };
+  for (const name of Object.keys(controls)) {
+    controls[name].addEventListener('input', () => {
+      stale();
+      if (controls[name].value) check(name);
+    });
+    controls[name].addEventListener('change', () => {
+      stale();
+      check(name);
+    });
+  }
+  return form.element;
 }

@@ -9,7 +9,8 @@ import { formatNumber, formatYuan } from '../format.js';
 import { api, divisions } from '../api.js';
 import { emptyState, errorState, loadingState } from '../ui.js';
 import { field, formAlert, hideAlert, input, setError, showProblems } from '../ledger-ui.js';
-import { commandKey, moneyApi, statusBadge, validPeriod, validYuan, yuan } from './money-common.js';
+import { moneyApi, statusBadge, validPeriod, validYuan, yuan } from './money-common.js';
+import { previewForm } from './money-preview-form.js';
 
 const COOP_WRITERS = ['CITY_ADMIN', 'COUNTY_OFFICER', 'COOPERATIVE_OPERATOR'];
 
@@ -92,66 +93,33 @@ function declareForm(project, onDeclared) {
     profitYuan: field(t('money.dividend.profit'), profit, { name: 'profitYuan', hint: t('money.dividend.profitHint') }),
   };
   const rules = { period: (v) => (validPeriod(v) ? null : 'money.form.err.period'), profitYuan: (v) => (validYuan(v, { zero: true, negative: true }) ? null : 'money.form.err.yuan') };
-  const box = h('div');
-  const confirm = h('button', { type: 'button', class: 'btn btn-primary', hidden: true }, t('money.dividend.confirm'));
-  let key = null;
   const check = (name) => {
     const m = rules[name](fields[name].control.value);
     setError(fields[name], m ? t(m) : null);
     return !m;
   };
+  const form = previewForm({
+    className: 'money-dividend-form',
+    title: t('money.dividend.title'),
+    hint: t('money.dividend.hint'),
+    confirmLabel: t('money.dividend.confirm'),
+    alert,
+    fields,
+    checkAll: () => [check('period'), check('profitYuan')].every(Boolean),
+    preview: async () => {
+      const p = await moneyApi.dividendPreview(project.id, period.value.trim(), profit.value.trim());
+      return h('div', { class: 'money-preview' }, h('h4', null, t('money.form.previewTitle')), h('p', { class: 'small' }, t('money.dividend.previewHead', { period: p.period, profit: formatYuan(p.profitYuan) }), ' ', h('strong', { class: 'preview-total' }, yuan(p.totalYuan))), linesTable(p.lines, 'dividend-preview'));
+    },
+    command: (key) => moneyApi.declareDividend(project.id, { period: period.value.trim(), profitYuan: profit.value.trim() }, key),
+    onDone: onDeclared,
+  });
   for (const name of Object.keys(fields)) {
     fields[name].control.addEventListener('input', () => {
-      mount(box);
-      confirm.hidden = true;
+      form.stale();
       if (fields[name].control.value) check(name);
     });
   }
-  confirm.addEventListener('click', async () => {
-    confirm.disabled = true;
-    hideAlert(alert);
-    try {
-      onDeclared(await moneyApi.declareDividend(project.id, { period: period.value.trim(), profitYuan: profit.value.trim() }, key));
-    } catch (err) {
-      showProblems(err, fields, alert);
-    } finally {
-      confirm.disabled = false;
-    }
-  });
-  const submit = h('button', { type: 'submit', class: 'btn' }, t('money.form.previewAmounts'));
-  return h(
-    'details',
-    { class: 'money-form money-dividend-form' },
-    h('summary', null, t('money.dividend.title')),
-    h(
-      'form',
-      {
-        novalidate: true,
-        onsubmit: async (e) => {
-          e.preventDefault();
-          hideAlert(alert);
-          if (![check('period'), check('profitYuan')].every(Boolean)) return;
-          submit.disabled = true;
-          try {
-            const p = await moneyApi.dividendPreview(project.id, period.value.trim(), profit.value.trim());
-            mount(box, h('div', { class: 'money-preview' }, h('h4', null, t('money.form.previewTitle')), h('p', { class: 'small' }, t('money.dividend.previewHead', { period: p.period, profit: formatYuan(p.profitYuan) }), ' ', h('strong', { class: 'preview-total' }, yuan(p.totalYuan))), linesTable(p.lines, 'dividend-preview')));
-            key = commandKey();
-            confirm.hidden = false;
-          } catch (err) {
-            showProblems(err, fields, alert);
-          } finally {
-            submit.disabled = false;
-          }
-        },
-      },
-      alert,
-      h('div', { class: 'form-grid' }, Object.values(fields)),
-      h('p', { class: 'muted small' }, t('money.dividend.hint')),
-      h('div', { class: 'form-actions' }, submit),
-      box,
-      h('div', { class: 'form-actions' }, confirm),
-    ),
-  );
+  return form.element;
 }
 
 function dividendRows(list, canWrite, alert, reload) {
