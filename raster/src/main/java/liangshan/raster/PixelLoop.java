@@ -161,13 +161,7 @@ public final class PixelLoop {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while reading a strip", e);
         } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException re) {
-                throw re;
-            }
-            if (e.getCause() instanceof Error err) {
-                throw err;
-            }
-            throw new IllegalStateException(e.getCause());
+            throw Failures.unchecked(e.getCause());
         }
     }
 

@@ -11,6 +11,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BooleanSupplier;
 import liangshan.raster.Band;
+import liangshan.raster.Failures;
 import liangshan.raster.geotiff.GeoTiff;
 import liangshan.raster.terrain.LsFactor;
 
@@ -75,13 +76,7 @@ final class EarlyTerrain implements AutoCloseable {
             if (e.getCause() instanceof CancellationException) {
                 throw new GepRun.CancelledException("terrain");
             }
-            if (e.getCause() instanceof RuntimeException re) {
-                throw re;
-            }
-            if (e.getCause() instanceof Error err) {
-                throw err;
-            }
-            throw new IllegalStateException(e.getCause());
+            throw Failures.unchecked(e.getCause());
         }
     }
 

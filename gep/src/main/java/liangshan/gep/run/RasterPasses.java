@@ -25,6 +25,7 @@ import liangshan.gep.regulating.FusedRegulating;
 import liangshan.gep.regulating.RegulatingIndicators;
 import liangshan.raster.BandSource;
 import liangshan.raster.CellType;
+import liangshan.raster.Failures;
 import liangshan.raster.GridGeometry;
 import liangshan.raster.PixelLoop;
 import liangshan.raster.geotiff.GeoTiffWriter;
@@ -388,13 +389,7 @@ final class RasterPasses {
                 Thread.currentThread().interrupt();
                 throw new GepRun.CancelledException("indicators");
             } catch (ExecutionException e) {
-                if (e.getCause() instanceof RuntimeException re) {
-                    throw re;
-                }
-                if (e.getCause() instanceof Error err) {
-                    throw err;
-                }
-                throw new IllegalStateException(e.getCause());
+                throw Failures.unchecked(e.getCause());
             }
         }
 

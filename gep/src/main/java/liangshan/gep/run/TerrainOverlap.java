@@ -17,6 +17,7 @@ import liangshan.gep.provenance.Sha256;
 import liangshan.gep.regulating.EmissionCapped.CapFactors;
 import liangshan.gep.regulating.FusedRegulating;
 import liangshan.gep.spec.GepInputs;
+import liangshan.raster.Failures;
 
 /**
  * Work that does not need the LS factor, run on one side thread while the (mostly sequential)
@@ -103,13 +104,7 @@ final class TerrainOverlap implements AutoCloseable {
         } catch (CancellationException e) {
             throw new GepRun.CancelledException("terrain");
         } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException re) {
-                throw re;
-            }
-            if (e.getCause() instanceof Error err) {
-                throw err;
-            }
-            throw new IllegalStateException(e.getCause());
+            throw Failures.unchecked(e.getCause());
         }
     }
 

@@ -14,6 +14,7 @@ import java.util.zip.DataFormatException;
 import java.util.zip.Inflater;
 import liangshan.raster.BandSource;
 import liangshan.raster.CellType;
+import liangshan.raster.Failures;
 import liangshan.raster.GridGeometry;
 import liangshan.raster.RasterException;
 import liangshan.raster.RasterException.Reason;
@@ -205,12 +206,8 @@ public final class GeoTiffBand implements BandSource, AutoCloseable {
         if (interrupted) {
             Thread.currentThread().interrupt();
         }
-        Throwable f = failure.get();
-        if (f instanceof RuntimeException re) {
-            throw re;
-        }
-        if (f instanceof Error err) {
-            throw err;
+        if (failure.get() != null) {
+            throw Failures.unchecked(failure.get());
         }
     }
 

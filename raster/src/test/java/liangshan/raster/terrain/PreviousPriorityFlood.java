@@ -10,7 +10,8 @@ import liangshan.raster.GridGeometry;
  * The priority-flood as it was before the packed layout (a "closed" byte, a float filled and an
  * int reached-from array per cell), with the D8 directions and accumulation of {@link
  * FlowRouting} as they were then: the reference that {@link PriorityFloodEquivalenceTest} compares
- * the engine with, output for output.
+ * the engine with, output for output. The queue (4-ary heap and same-level FIFO) and the
+ * accumulation are the engine's own: the packed layout did not change them.
  */
 record PreviousPriorityFlood(GridGeometry grid, float[] filled, int[] reachedFrom, int[] popOrder) {
 
@@ -35,7 +36,7 @@ record PreviousPriorityFlood(GridGeometry grid, float[] filled, int[] reachedFro
         Arrays.fill(from, -1);
         // 1 = no-data or already queued: one array read per neighbour instead of two.
         byte[] closed = new byte[z.length];
-        Heap heap = new Heap(2 * (w + h) + 16);
+        PriorityFlood.Heap heap = new PriorityFlood.Heap(2 * (w + h) + 16);
         int dataCells = seed(z, valid, w, h, filled, closed, heap);
         int[] order = new int[dataCells];
         // Neighbour offsets in D8 order (E, SE, S, SW, W, NW, N, NE) for interior cells.
@@ -44,7 +45,7 @@ record PreviousPriorityFlood(GridGeometry grid, float[] filled, int[] reachedFro
             offset[d] = D8.DROW[d] * w + D8.DCOL[d];
         }
         int popped = 0;
-        IntQueue sameLevel = new IntQueue(1024);
+        PriorityFlood.IntQueue sameLevel = new PriorityFlood.IntQueue(1024);
         float level = Float.NEGATIVE_INFINITY;
         while (!heap.isEmpty() || !sameLevel.isEmpty()) {
             int cell;
@@ -141,18 +142,10 @@ record PreviousPriorityFlood(GridGeometry grid, float[] filled, int[] reachedFro
         return best;
     }
 
-    /** Accumulation in reverse pop order, as {@code FlowRouting.accumulate} computed it. */
+    /** Accumulation in reverse pop order ({@link FlowRouting#accumulate}, unchanged by the packed layout). */
     int[] accumulation(byte[] direction) {
-        int w = grid.width();
         int[] acc = new int[direction.length];
-        for (int k = popOrder.length - 1; k >= 0; k--) {
-            int i = popOrder[k];
-            byte d = direction[i];
-            if (d >= 0) {
-                int receiver = i + D8.DROW[d] * w + D8.DCOL[d];
-                acc[receiver] += acc[i] + 1;
-            }
-        }
+        FlowRouting.accumulate(popOrder, direction, grid.width(), acc);
         return acc;
     }
 
@@ -160,7 +153,8 @@ record PreviousPriorityFlood(GridGeometry grid, float[] filled, int[] reachedFro
      * Step 1: pushes the edge cells in row-major order with their own elevation, marks no-data
      * and pushed cells closed; returns the number of data cells.
      */
-    private static int seed(float[] z, boolean[] valid, int w, int h, float[] filled, byte[] closed, Heap heap) {
+    private static int seed(
+            float[] z, boolean[] valid, int w, int h, float[] filled, byte[] closed, PriorityFlood.Heap heap) {
         int dataCells = 0;
         for (int r = 0; r < h; r++) {
             for (int c = 0; c < w; c++) {
@@ -179,118 +173,5 @@ record PreviousPriorityFlood(GridGeometry grid, float[] filled, int[] reachedFro
             }
         }
         return dataCells;
-    }
-
-    /** Growable FIFO ring buffer of ints. */
-    static final class IntQueue {
-        private int[] items;
-        private int head;
-        private int size;
-
-        IntQueue(int capacity) {
-            items = new int[capacity];
-        }
-
-        boolean isEmpty() {
-            return size == 0;
-        }
-
-        void add(int value) {
-            if (size == items.length) {
-                int[] grown = new int[items.length * 2];
-                for (int k = 0; k < size; k++) {
-                    grown[k] = items[(head + k) % items.length];
-                }
-                items = grown;
-                head = 0;
-            }
-            items[(head + size) % items.length] = value;
-            size++;
-        }
-
-        int poll() {
-            int value = items[head];
-            head = (head + 1) % items.length;
-            size--;
-            return value;
-        }
-    }
-
-    /**
-     * 4-ary min-heap of cells keyed by (elevation, insertion sequence), packed into one long per
-     * entry (4 children per node: half the levels of a binary heap, the children of a node on one
-     * cache line): the elevation's order-preserving int bits in the high half, the sequence in the low
-     * half. The sequence makes the order total, so equal elevations leave first-in first-out.
-     */
-    static final class Heap {
-        private int[] cells;
-        private long[] keys;
-        private int size;
-        private int nextSequence;
-
-        Heap(int capacity) {
-            cells = new int[capacity];
-            keys = new long[capacity];
-        }
-
-        boolean isEmpty() {
-            return size == 0;
-        }
-
-        float topKey() {
-            int bits = (int) (keys[0] >> 32);
-            return Float.intBitsToFloat(bits >= 0 ? bits : bits ^ 0x7FFF_FFFF);
-        }
-
-        void push(int cell, float elevation) {
-            if (size == cells.length) {
-                int grown = Math.max(16, cells.length + (cells.length >> 1));
-                cells = Arrays.copyOf(cells, grown);
-                keys = Arrays.copyOf(keys, grown);
-            }
-            int bits = Float.floatToIntBits(elevation);
-            long key = ((long) (bits >= 0 ? bits : bits ^ 0x7FFF_FFFF) << 32) | nextSequence++;
-            int k = size++;
-            while (k > 0) {
-                int parent = (k - 1) >>> 2;
-                if (keys[parent] <= key) {
-                    break;
-                }
-                cells[k] = cells[parent];
-                keys[k] = keys[parent];
-                k = parent;
-            }
-            cells[k] = cell;
-            keys[k] = key;
-        }
-
-        int pop() {
-            int top = cells[0];
-            size--;
-            if (size > 0) {
-                int cell = cells[size];
-                long key = keys[size];
-                int k = 0;
-                int first;
-                while ((first = 4 * k + 1) < size) {
-                    int child = first;
-                    int last = Math.min(first + 4, size);
-                    for (int j = first + 1; j < last; j++) {
-                        if (keys[j] < keys[child]) {
-                            child = j;
-                        }
-                    }
-                    if (keys[child] >= key) {
-                        break;
-                    }
-                    cells[k] = cells[child];
-                    keys[k] = keys[child];
-                    k = child;
-                }
-                cells[k] = cell;
-                keys[k] = key;
-            }
-            return top;
-        }
     }
 }

@@ -12,11 +12,9 @@ import liangshan.app.eledger.AssetPackages;
 import liangshan.app.eledger.AssetPackages.PackageInfo;
 import liangshan.app.eledger.AssetPackages.PartyInfo;
 import liangshan.app.identity.Actor;
-import liangshan.app.web.ApiException;
 import liangshan.kernel.money.Money;
 import liangshan.kernel.money.RentSchedule;
 import liangshan.kernel.money.benefit.DividendPolicy;
-import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -122,13 +120,7 @@ class FormPreviews {
     LeasePreview lease(Actor actor, LeaseInput in) {
         PackageInfo pkg = LeaseService.leasablePackage(packages, actor, in);
         LeaseService.Terms t = LeaseService.terms(in);
-        if (jdbc.sql("select count(*) from dist_lease where package_id = ? and status <> 'rejected'")
-                        .param(pkg.id())
-                        .query(Long.class)
-                        .single()
-                > 0) {
-            throw new ApiException(HttpStatus.CONFLICT, "distribution.lease.exists", pkg.id());
-        }
+        LeaseService.requireNotLeased(jdbc, pkg);
         List<LeaseView.Year> years = new ArrayList<>();
         long total = 0;
         for (RentSchedule.Instalment i : RentSchedule.of(

@@ -111,10 +111,8 @@ class LeaseService {
         this.clock = clock;
     }
 
-    @Transactional
-    LeaseView create(Actor actor, LeaseInput in) {
-        PackageInfo pkg = leasablePackage(packages, actor, in);
-        Terms t = terms(in);
+    /** 409 {@code distribution.lease.exists} when the package has a lease that was not rejected. */
+    static void requireNotLeased(JdbcClient jdbc, PackageInfo pkg) {
         if (jdbc.sql("select count(*) from dist_lease where package_id = ? and status <> 'rejected'")
                         .param(pkg.id())
                         .query(Long.class)
@@ -122,6 +120,13 @@ class LeaseService {
                 > 0) {
             throw new ApiException(HttpStatus.CONFLICT, "distribution.lease.exists", pkg.id());
         }
+    }
+
+    @Transactional
+    LeaseView create(Actor actor, LeaseInput in) {
+        PackageInfo pkg = leasablePackage(packages, actor, in);
+        Terms t = terms(in);
+        requireNotLeased(jdbc, pkg);
         String county = pkg.villageCode().substring(0, 6);
         Row row = new Row(
                 Ulid.next(clock, random).value(),

@@ -145,58 +145,35 @@ public final class CreditsE2eSeed {
 
     /** A small development with a loss (eco gate blocked) and the enterprise's cash to buy what it owes. */
     private static Map<String, Object> developmentToMeet(Beans b, String county, double[] point, String enterprise) {
-        Map<String, Object> development = b.developments()
-                .create(
-                        CreditsDemoData.MAKER,
-                        new DevelopmentService.DevelopmentInput(
-                                "浏览器测试产业园（示意）",
-                                county,
-                                null,
-                                enterprise,
-                                JSON.readTree(CreditsDemoData.site(
-                                        b.gep(),
-                                        inputs(b, county),
-                                        point[0] + 0.02,
-                                        point[1] - 0.01,
-                                        0.0015,
-                                        CreditsDemoData.BUILD,
-                                        false)),
-                                JSON.readTree("{\"toClass\":13}"),
-                                null,
-                                CreditsDemoData.INPUTS,
-                                null),
-                        UUID.randomUUID());
+        Map<String, Object> development = development(b, county, point, enterprise, "浏览器测试产业园（示意）", 0.0015);
         long owed = Amounts.parseUnits((String) ((Map<?, ?>) development.get("obligation")).get("amount"));
-        MoneyLedger.AccountSpec bank =
-                MoneyLedger.AccountSpec.of(enterprise, "credits.bank", county, "浏览器测试企业银行账户", false);
-        b.money().open(List.of(bank));
-        b.money()
-                .submit(List.of(TransferRequest.transfer(
-                        UUID.randomUUID(),
-                        bank.id(),
-                        PartyService.cashAccount(enterprise),
-                        CreditUnits.paymentFen(owed, 7200) + 100,
-                        Asset.CNY,
-                        "credits.e2e.deposit")));
+        deposit(b, county, enterprise, "浏览器测试企业银行账户", CreditUnits.paymentFen(owed, 7200) + 100);
         return development;
     }
 
     /** The market flow's buyer: a small development of its own (an open obligation) and 10,000.00 元 of cash. */
     private static void marketBuyer(Beans b, String county, double[] point, String buyer) {
-        b.developments()
+        development(b, county, point, buyer, "浏览器测试物流仓（示意）", 0.0008);
+        deposit(b, county, buyer, "浏览器测试买方银行账户", 1_000_000);
+    }
+
+    /** A development of {@code party} turning a square of half-size {@code half} (degrees) near {@code point} into built-up land. */
+    private static Map<String, Object> development(
+            Beans b, String county, double[] point, String party, String name, double half) {
+        return b.developments()
                 .create(
                         CreditsDemoData.MAKER,
                         new DevelopmentService.DevelopmentInput(
-                                "浏览器测试物流仓（示意）",
+                                name,
                                 county,
                                 null,
-                                buyer,
+                                party,
                                 JSON.readTree(CreditsDemoData.site(
                                         b.gep(),
                                         inputs(b, county),
                                         point[0] + 0.02,
                                         point[1] - 0.01,
-                                        0.0008,
+                                        half,
                                         CreditsDemoData.BUILD,
                                         false)),
                                 JSON.readTree("{\"toClass\":13}"),
@@ -204,14 +181,18 @@ public final class CreditsE2eSeed {
                                 CreditsDemoData.INPUTS,
                                 null),
                         UUID.randomUUID());
-        MoneyLedger.AccountSpec bank = MoneyLedger.AccountSpec.of(buyer, "credits.bank", county, "浏览器测试买方银行账户", false);
+    }
+
+    /** Opens a bank account of {@code party} and moves {@code fen} from it into the party's cash account. */
+    private static void deposit(Beans b, String county, String party, String bankName, long fen) {
+        MoneyLedger.AccountSpec bank = MoneyLedger.AccountSpec.of(party, "credits.bank", county, bankName, false);
         b.money().open(List.of(bank));
         b.money()
                 .submit(List.of(TransferRequest.transfer(
                         UUID.randomUUID(),
                         bank.id(),
-                        PartyService.cashAccount(buyer),
-                        1_000_000,
+                        PartyService.cashAccount(party),
+                        fen,
                         Asset.CNY,
                         "credits.e2e.deposit")));
     }
